@@ -1,0 +1,1 @@
+"""Rapport's deployable side: ingestion, storage, REST API, batch runs, CLI, settings."""
