@@ -1,0 +1,1 @@
+"""Rapport's extraction core: text + language in, typed and sourced facts out."""

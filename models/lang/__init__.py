@@ -1,0 +1,1 @@
+"""Per-language data: ``fr`` and ``en`` expose the same names (see ``models.lexicon``)."""

@@ -1,0 +1,116 @@
+"""Load the per-language data files under ``models/lang/<lang>/`` and validate them.
+
+Rules are data (DESIGN.md): a metric cue or a scale word is a JSON change, not a
+code change. Every file is checked at load so a typo fails loudly at start, with
+the file and key named, instead of silently matching nothing at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from models.errors import DataFileError
+from models.schema import SUPPORTED_LANGUAGES
+
+# For each data file: the keys it must have and the JSON type of each.
+_REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "figures": {
+        "decimal": str,
+        "group": list,
+        "scales": dict,
+        "scale_currency_joiners": list,
+        "currency_words": dict,
+        "compact_money": dict,
+        "per_share": list,
+        "percent": list,
+        "points": dict,
+        "multiples": list,
+        "spec_units": dict,
+        "spec_qualifiers": dict,
+        "approx_before": list,
+        "decline_before": list,
+        "decline_after": list,
+        "loss_before": list,
+        "range_connectors": list,
+        "range_openers": list,
+        "move_verbs": list,
+        "move_from": list,
+        "move_to": list,
+        "number_words_vague": dict,
+        "number_words_excluded": list,
+        "count_nouns": list,
+    },
+    "periods": {
+        "months": dict,
+        "ordinals": dict,
+        "quarter_words": list,
+        "half_words": list,
+        "quarter_abbrev": list,
+        "half_abbrev": list,
+        "fiscal_words": list,
+        "year_links": list,
+        "horizon_before": list,
+        "year_before": list,
+    },
+    "cues": {
+        "metrics": dict,
+        "claims": list,
+        "attribution": dict,
+        "subject_references": list,
+        "conditional_suffixes": list,
+    },
+    "language": {"stopwords": list},
+}
+
+
+def _check_keys(name: str, lang: str, data: dict[str, Any]) -> None:
+    where = f"models/lang/{lang}/{name}.json"
+    if data.get("lang") != lang:
+        raise DataFileError(f"{where}: 'lang' must be '{lang}', found {data.get('lang')!r}")
+    for key, expected in _REQUIRED_KEYS[name].items():
+        if key not in data:
+            raise DataFileError(f"{where}: missing key '{key}'")
+        if not isinstance(data[key], expected):
+            raise DataFileError(f"{where}: key '{key}' must be a {expected}")
+
+
+@cache
+def load_language_data(lang: str, name: str) -> dict[str, Any]:
+    """Return the validated data file ``name`` (``figures``, ``periods``, ``cues``…) of ``lang``."""
+    if lang not in SUPPORTED_LANGUAGES:
+        raise DataFileError(f"no data for language '{lang}'")
+    if name not in _REQUIRED_KEYS:
+        raise DataFileError(f"unknown data file '{name}'")
+    ref = resources.files("models").joinpath("lang").joinpath(lang).joinpath(f"{name}.json")
+    try:
+        data = json.loads(ref.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise DataFileError(f"models/lang/{lang}/{name}.json: cannot be read: {err}") from err
+    if not isinstance(data, dict):
+        raise DataFileError(f"models/lang/{lang}/{name}.json: top level must be an object")
+    _check_keys(name, lang, data)
+    return data
+
+
+def alternation(phrases: list[str] | dict[str, Any] | tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first so the longest wins.
+
+    Spaces inside a phrase match any run of white space (incl. no-break spaces),
+    and straight and curly apostrophes match each other.
+    """
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        pieces = []
+        for char in phrase:
+            if char in "'’":
+                pieces.append("['’]")
+            elif char.isspace():
+                pieces.append(r"\s+")
+            else:
+                pieces.append(re.escape(char))
+        parts.append("".join(pieces))
+    return "|".join(parts)

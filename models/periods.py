@@ -1,0 +1,189 @@
+"""Periods named in a text, normalized per ``spec/FACTS.md``.
+
+``T2 2025`` / ``Q2 2025`` / ``deuxième trimestre 2025`` → ``2025-Q2``; ``second
+semestre 2025`` / ``H2 2025`` → ``2025-H2``; ``troisième trimestre de l'exercice 2026``
+→ ``FY2026-Q3``; ``d'ici 2029`` / ``by 2029`` → ``2029`` (a horizon). The words
+come from ``models/lang/<lang>/periods.json``; the shapes are shared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from models.lexicon import alternation, load_language_data
+from models.schema import PeriodMention
+
+_YEAR4 = r"(?:19|20)\d{2}"
+_YEAR = rf"(?:{_YEAR4}|['’]?\d{{2}}(?![\d%]))"
+_END = r"(?![\w%])"
+_START = r"(?<![\w/\-])"
+
+Builder = Callable[[re.Match[str]], tuple[str, bool] | None]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    build: Builder
+
+
+def _year(raw: str) -> int:
+    digits = raw.lstrip("'’")
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
+def _ordinal(words: dict[str, int], raw: str) -> int:
+    return words[raw.lower()]
+
+
+@cache
+def _rules(lang: str) -> tuple[_Rule, ...]:
+    d = load_language_data(lang, "periods")
+    ords = d["ordinals"]
+    ordinal = f"(?P<ord>(?i:{alternation(ords)}))"
+    quarter = f"(?i:{alternation(d['quarter_words'])})"
+    half = f"(?i:{alternation(d['half_words'])})"
+    fiscal = f"(?i:{alternation(d['fiscal_words'])})"
+    links = f"(?i:{alternation([x for x in d['year_links'] if x])})"
+    q_abbr = "|".join(d["quarter_abbrev"])
+    h_abbr = "|".join(d["half_abbrev"])
+    months = f"(?P<month>(?i:{alternation(d['months'])}))"
+    horizon = f"(?i:{alternation(d['horizon_before'])})"
+    paren_abbr = rf"(?:\s*\((?:{q_abbr}|{h_abbr})[1-4]\))?"
+
+    fiscal_inside = re.compile(fiscal)
+
+    def fy(m: re.Match[str]) -> str:
+        # "de l'exercice 2026" is a link word that is itself fiscal
+        return "FY" if m.group("fy") or fiscal_inside.search(m.group(0)) else ""
+
+    def quarter_of(m: re.Match[str]) -> tuple[str, bool]:
+        n = (
+            m.group("q")
+            if "q" in m.groupdict() and m.group("q")
+            else _ordinal(ords, m.group("ord"))
+        )
+        year = _year(m.group("year"))
+        prefix = fy(m)
+        return (f"FY{year}-Q{n}" if prefix else f"{year}-Q{n}"), False
+
+    def half_of(m: re.Match[str]) -> tuple[str, bool]:
+        n = (
+            m.group("h")
+            if "h" in m.groupdict() and m.group("h")
+            else _ordinal(ords, m.group("ord"))
+        )
+        if int(n) > 2:
+            return None  # type: ignore[return-value]
+        year = _year(m.group("year"))
+        return (f"FY{year}-H{n}" if fy(m) else f"{year}-H{n}"), False
+
+    def month_of(m: re.Match[str]) -> tuple[str, bool]:
+        month = d["months"][m.group("month").lower()]
+        day = m.groupdict().get("day")
+        base = f"{_year(m.group('year'))}-{month:02d}"
+        return (f"{base}-{int(day):02d}" if day else base), False
+
+    def fiscal_year(m: re.Match[str]) -> tuple[str, bool]:
+        year = _year(m.group("year2") or m.group("year"))
+        return f"FY{year}", False
+
+    def plain_year(m: re.Match[str], horizon_: bool = False) -> tuple[str, bool]:
+        return str(_year(m.group("year"))), horizon_
+
+    rules = [
+        # "T3 de l'exercice 2026", "Q3 FY2026", "Q2 2025", "Q2'25"
+        rf"{_START}(?:{q_abbr})(?P<q>[1-4])(?:\s+|\s*(?=['’]))(?:{links}\s+)?(?P<fy>{fiscal})?\s*(?P<year>{_YEAR}){_END}",
+        # "troisième trimestre (T3) de l'exercice 2026", "third quarter of fiscal 2026"
+        rf"{_START}(?P<fy0>{fiscal}\s+)?{ordinal}[\s-]+{quarter}{paren_abbr}(?:\s+{links})?\s*(?P<fy>{fiscal})?\s*(?P<year>{_YEAR4}){_END}",
+        # "fiscal 2026 third quarter"
+        rf"{_START}(?P<fy>{fiscal})\s*(?P<year>{_YEAR})\s+{ordinal}[\s-]+{quarter}{_END}",
+        # "2Q25", "3QFY26"
+        rf"{_START}(?P<q>[1-4])Q(?P<fy>FY)?(?P<year>\d{{2}}|{_YEAR4}){_END}",
+    ]
+    half_rules = [
+        rf"{_START}(?:{h_abbr})(?P<h>[12])(?:\s+|\s*(?=['’]))(?:{links}\s+)?(?P<fy>{fiscal})?\s*(?P<year>{_YEAR}){_END}",
+        rf"{_START}{ordinal}[\s-]+{half}{paren_abbr}(?:\s+{links})?\s*(?P<fy>{fiscal})?\s*(?P<year>{_YEAR4}){_END}",
+    ]
+    built: list[_Rule] = []
+    for source in rules:
+        pattern = re.compile(source.replace("(?P<fy0>", "(?P<fyx>"))
+        built.append(_Rule(pattern, _with_leading_fiscal(quarter_of)))
+    for source in half_rules:
+        built.append(_Rule(re.compile(source), half_of))
+    fiscal_source = (
+        rf"{_START}(?P<fy>{fiscal})\s*(?P<year>{_YEAR})(?:\s*[/\-–]\s*(?P<year2>{_YEAR}))?{_END}"
+    )
+    built.append(_Rule(re.compile(fiscal_source), fiscal_year))
+    if lang == "fr":
+        day_month = rf"{_START}(?P<day>[0-3]?\d)(?:er)?\s+{months}\s+(?P<year>{_YEAR4}){_END}"
+    else:
+        day_month = (
+            rf"{_START}{months}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR4}){_END}"
+        )
+    built.append(_Rule(re.compile(day_month), month_of))
+    built.append(_Rule(re.compile(rf"{_START}{months}\s+(?P<year>{_YEAR4}){_END}"), month_of))
+    horizon_source = rf"{_START}(?:{horizon})\s+(?P<year>{_YEAR4}){_END}"
+    built.append(_Rule(re.compile(horizon_source), lambda m: plain_year(m, True)))
+    year_source = (
+        rf"(?<![\w/\-.,\u00a0\u202f])(?<!\d )(?P<year>{_YEAR4})(?![\w%/\-]|[ \u00a0\u202f]\d)"
+    )
+    built.append(_Rule(re.compile(year_source), plain_year))
+    return tuple(built)
+
+
+def _with_leading_fiscal(build: Callable[[re.Match[str]], tuple[str, bool]]) -> Builder:
+    """ "fiscal third quarter 2026": the fiscal word may stand before the ordinal."""
+
+    def wrapped(m: re.Match[str]) -> tuple[str, bool] | None:
+        period, horizon = build(m)
+        if m.groupdict().get("fyx") and not period.startswith("FY"):
+            period = "FY" + period
+        return period, horizon
+
+    return wrapped
+
+
+def find_periods(text: str, lang: str) -> list[PeriodMention]:
+    """Every complete period (with a year) named in ``text``, longest reading first."""
+    candidates: list[PeriodMention] = []
+    for rule in _rules(lang):
+        for m in rule.pattern.finditer(text):
+            built = rule.build(m)
+            if built is None:
+                continue
+            period, horizon = built
+            candidates.append(PeriodMention(period, m.start(), m.end(), m.group(0), horizon))
+    candidates.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    chosen: list[PeriodMention] = []
+    for cand in candidates:
+        if chosen and cand.start < chosen[-1].end:
+            continue
+        chosen.append(cand)
+    return chosen
+
+
+@cache
+def _partial_pattern(lang: str) -> re.Pattern[str]:
+    d = load_language_data(lang, "periods")
+    q_abbr = "|".join(d["quarter_abbrev"])
+    h_abbr = "|".join(d["half_abbrev"])
+    return re.compile(rf"{_START}(?:(?:{q_abbr})(?P<q>[1-4])|(?:{h_abbr})(?P<h>[12])){_END}")
+
+
+def find_partial_periods(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """Quarters and halves named without a year (``au T2``): ``(start, end, "Q2"|"H1")``.
+
+    Their year comes from context (paragraph or document), so the assigner resolves them.
+    """
+    full = find_periods(text, lang)
+    found = []
+    for m in _partial_pattern(lang).finditer(text):
+        if any(p.start <= m.start() < p.end for p in full):
+            continue
+        label = f"Q{m.group('q')}" if m.group("q") else f"H{m.group('h')}"
+        found.append((m.start(), m.end(), label))
+    return found
