@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
@@ -167,6 +168,28 @@ class FactStore:
             return connection.scalar(
                 sa.select(documents.c.text).where(documents.c.id == document_id)
             )
+
+    def get_embeddings(self, document_id: str) -> dict[str, Any] | None:
+        """Sentence spans and their vectors (``float32``, one row a sentence), if kept."""
+        with self._read() as connection:
+            row = (
+                connection.execute(
+                    sa.select(
+                        documents.c.sentences, documents.c.embeddings, documents.c.embedding_dim
+                    ).where(documents.c.id == document_id)
+                )
+                .mappings()
+                .first()
+            )
+        if row is None:
+            return None
+        vectors = None
+        if row["embeddings"] is not None and row["embedding_dim"]:
+            vectors = np.frombuffer(row["embeddings"], dtype=np.float32).reshape(
+                -1, row["embedding_dim"]
+            )
+        sentences = [tuple(span) for span in row["sentences"]] if row["sentences"] else None
+        return {"sentences": sentences, "embeddings": vectors}
 
     def get_source(self, document_id: str) -> dict[str, Any] | None:
         """What re-extraction needs: text, language, title, source, sha256, media type."""
