@@ -1,0 +1,201 @@
+"""Place each figure: metric, period, claim type and attribution from cues in context.
+
+Pure functions over offsets in the document text; the subject is chosen in
+``models.subjects`` and everything is put together in ``models.pipeline``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.cues import CueMatch, CueSet, metric_rules
+from models.schema import Figure, PeriodMention
+
+_GROWTH_WINDOW_BEFORE = 45
+_GROWTH_WINDOW_AFTER = 35
+_ATTACH_WINDOW = 70
+# Metrics that describe a flow over a period: they inherit the paragraph's or the
+# document's period; levels such as price targets or multiples do not.
+PERIODIC_METRICS = frozenset({
+    "revenue", "revenue_growth", "net_income", "net_income_growth", "operating_income",
+    "operating_margin", "gross_margin", "eps", "eps_growth", "capex", "opex",
+    "free_cash_flow", "return_on_equity", "dividend", "buyback", "growth_rate",
+})  # fmt: skip
+
+
+@dataclass(slots=True)
+class MetricChoice:
+    metric: str
+    cue: CueMatch | None
+    reason: str
+
+
+def is_growth(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]) -> bool:
+    if figure.kind != "percent":
+        return False
+    if figure.value < 0 or "negative: decline cue" in figure.evidence:
+        return True
+    before = max(sentence[0], figure.start - _GROWTH_WINDOW_BEFORE)
+    after = min(sentence[1], figure.end + _GROWTH_WINDOW_AFTER)
+    return cues.growth.search(text, before, after) is not None
+
+
+def choose_metric(
+    text: str,
+    figure: Figure,
+    sentence: tuple[int, int],
+    cues: CueSet,
+    previous: tuple[Figure, str] | None,
+) -> MetricChoice:
+    rules = metric_rules()["metrics"]
+    growth = is_growth(text, figure, cues, sentence)
+    options: list[tuple[float, str, CueMatch | None, str]] = []
+    sentence_cues = cues.metric_cues(text, *sentence)
+    for cue in sentence_cues:
+        if cue.start < figure.end and figure.start < cue.end:
+            continue
+        rule = rules[cue.category]
+        if figure.kind in rule["kinds"] and not (growth and rule.get("growth")):
+            metric = cue.category
+        elif growth and rule.get("growth"):
+            metric = rule["growth"]
+        else:
+            continue
+        if cue.end <= figure.start:
+            distance = figure.start - cue.end
+        else:
+            distance = (cue.start - figure.end) * 2 + 15
+        options.append((distance, metric, cue, f"cue '{cue.text}'"))
+    if previous is not None and growth:
+        prev_figure, prev_metric = previous
+        gap = figure.start - prev_figure.end
+        prev_growth = rules[prev_metric].get("growth")
+        if prev_growth and 0 <= gap <= _ATTACH_WINDOW:
+            options.append(
+                (gap - 10, prev_growth, None, f"growth of the {prev_metric} figure before it")
+            )
+    if options:
+        _, metric, cue, reason = min(options, key=lambda o: o[0])
+        if metric == "growth_rate":
+            metric, reason = _growth_of_sentence_metric(sentence_cues, figure, metric, reason)
+        return MetricChoice(metric, cue, reason)
+    fallback = metric_rules()["fallback_by_kind"].get(figure.kind, "other")
+    if figure.kind == "percent" and growth:
+        fallback = "growth_rate"
+    return MetricChoice(fallback, None, f"no cue: default for {figure.kind}")
+
+
+def _growth_of_sentence_metric(
+    sentence_cues: list[CueMatch], figure: Figure, metric: str, reason: str
+) -> tuple[str, str]:
+    """ "un taux de croissance … Azure (39 %)" in a sentence about revenue is revenue growth."""
+    rules = metric_rules()["metrics"]
+    specific = [
+        (abs(figure.start - cue.end), rules[cue.category]["growth"], cue)
+        for cue in sentence_cues
+        if rules[cue.category].get("growth") not in (None, "growth_rate", "share_price_change")
+    ]
+    if specific:
+        _, growth, cue = min(specific, key=lambda o: o[0])
+        return growth, f"{reason}, growth of the sentence's '{cue.text}'"
+    return metric, reason
+
+
+def choose_period(
+    figure: Figure,
+    metric: str,
+    sentence: tuple[int, int],
+    periods: list[PeriodMention],
+    partials: list[tuple[int, int, str]],
+    paragraph_period: str | None,
+    document_period: str | None,
+) -> tuple[str | None, str, bool]:
+    """(period, evidence, horizon) for a figure: the sentence first, then context."""
+    in_sentence = [p for p in periods if sentence[0] <= p.start and p.end <= sentence[1]]
+    in_sentence += [
+        PeriodMention(resolve_partial(label, start, periods, document_period), start, end, label)
+        for start, end, label in partials
+        if sentence[0] <= start and end <= sentence[1]
+    ]
+    in_sentence = [p for p in in_sentence if p.period]
+    after = [p for p in in_sentence if p.start >= figure.end and p.start - figure.end <= 40]
+    before = [p for p in in_sentence if p.end <= figure.start]
+    if after:
+        chosen = min(after, key=lambda p: p.start)
+        return (
+            chosen.period,
+            f"period {chosen.period}: '{chosen.text}' after the figure",
+            chosen.horizon,
+        )
+    if before:
+        chosen = max(before, key=lambda p: p.end)
+        return (
+            chosen.period,
+            f"period {chosen.period}: '{chosen.text}' in the sentence",
+            chosen.horizon,
+        )
+    if in_sentence:
+        chosen = in_sentence[0]
+        return (
+            chosen.period,
+            f"period {chosen.period}: '{chosen.text}' in the sentence",
+            chosen.horizon,
+        )
+    if metric not in PERIODIC_METRICS:
+        return None, "period: none stated", False
+    if paragraph_period:
+        return paragraph_period, f"period {paragraph_period}: paragraph", False
+    if document_period:
+        return document_period, f"period {document_period}: document", False
+    return None, "period: none stated", False
+
+
+def resolve_partial(
+    label: str, position: int, periods: list[PeriodMention], document_period: str | None
+) -> str | None:
+    """``au T2`` takes the year (and fiscal flag) of the nearest full period before it."""
+    earlier = [p for p in periods if p.end <= position and ("Q" in p.period or "H" in p.period)]
+    source = earlier[-1].period if earlier else document_period
+    if not source:
+        return None
+    year = source.split("-")[0]
+    return f"{year}-{label}"
+
+
+@dataclass(slots=True)
+class ClaimChoice:
+    claim_type: str
+    reason: str
+
+
+def choose_claim(
+    figure: Figure,
+    metric: str,
+    sentence: tuple[int, int],
+    claim_cues: list[CueMatch],
+    horizon: bool,
+    attribution_kind: str | None,
+) -> ClaimChoice:
+    if metric == "price_target":
+        return ClaimChoice("target", "claim target: price target")
+    applicable: list[tuple[int, CueMatch]] = []
+    for cue in claim_cues:
+        if cue.end <= figure.start and cue.direction in ("forward", "both"):
+            applicable.append((figure.start - cue.end, cue))
+        elif cue.start >= figure.end and cue.direction in ("backward", "both"):
+            applicable.append((cue.start - figure.end, cue))
+    category, reason = "reported", "claim reported: no cue"
+    if applicable:
+        _, cue = min(applicable, key=lambda a: a[0])
+        category, reason = cue.category, f"claim {cue.category}: cue '{cue.text}'"
+    if horizon and category == "reported":
+        category, reason = "forecast", "claim forecast: horizon period"
+    if attribution_kind in ("analyst_firm", "analysts", "consensus") and category in (
+        "guidance",
+        "forecast",
+    ):
+        category, reason = (
+            "estimate",
+            f"claim estimate: {category} attributed to {attribution_kind}",
+        )
+    return ClaimChoice(category, reason)

@@ -1,0 +1,142 @@
+"""Cue lexicons (``lang/<lang>/cues.json`` + ``data/metrics.json``) compiled to matchers.
+
+Cues set flags on figures and never delete them (the ConText model, see DESIGN.md):
+each match carries its category (a metric code or a claim type) and the direction
+in which it reaches figures, and the assigner picks the nearest applicable one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from models.errors import DataFileError
+from models.lexicon import alternation, load_language_data
+from models.schema import CLAIM_TYPES, METRICS
+
+_DIRECTIONS = ("forward", "backward", "both", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    category: str
+    start: int
+    end: int
+    text: str
+    direction: str = "both"
+
+
+@dataclass(frozen=True)
+class CueSet:
+    lang: str
+    metric_pattern: re.Pattern[str]
+    metric_by_phrase: dict[str, str]
+    claim_pattern: re.Pattern[str]
+    claim_by_phrase: dict[str, tuple[str, str]]
+    growth: re.Pattern[str]
+    margin: re.Pattern[str]
+    analysts: re.Pattern[str]
+    consensus: re.Pattern[str]
+    subject_reference: re.Pattern[str]
+    comparison_before: re.Pattern[str]
+    conditional_suffixes: tuple[str, ...]
+    conditional_exclusions: frozenset[str]
+
+    def metric_cues(self, text: str, start: int, end: int) -> list[CueMatch]:
+        return [
+            CueMatch(self.metric_by_phrase[_key(m.group(0))], m.start(), m.end(), m.group(0))
+            for m in self.metric_pattern.finditer(text, start, end)
+        ]
+
+    def claim_cues(self, text: str, start: int, end: int) -> list[CueMatch]:
+        found = []
+        for m in self.claim_pattern.finditer(text, start, end):
+            category, direction = self.claim_by_phrase[_key(m.group(0))]
+            found.append(CueMatch(category, m.start(), m.end(), m.group(0), direction))
+        return found
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.replace("’", "'").split()).lower()
+
+
+def _words(phrases: list[str] | dict[str, Any]) -> str:
+    return rf"(?<![\w]){'(?:' + alternation(phrases) + ')'}(?![\w])"
+
+
+@cache
+def metric_rules() -> dict[str, Any]:
+    """Language-neutral metric rules: accepted figure kinds, growth counterparts."""
+    ref = resources.files("models").joinpath("data").joinpath("metrics.json")
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    metrics = data.get("metrics", {})
+    missing = set(METRICS) - set(metrics)
+    unknown = set(metrics) - set(METRICS)
+    if missing or unknown:
+        raise DataFileError(f"models/data/metrics.json: missing {missing}, unknown {unknown}")
+    for code, rule in metrics.items():
+        growth = rule.get("growth")
+        if growth is not None and growth not in METRICS:
+            raise DataFileError(
+                f"models/data/metrics.json: {code}.growth '{growth}' is not a metric"
+            )
+    return data
+
+
+@cache
+def cue_set(lang: str) -> CueSet:
+    data = load_language_data(lang, "cues")
+    metric_by_phrase: dict[str, str] = {}
+    for metric, phrases in data["metrics"].items():
+        if metric not in METRICS:
+            raise DataFileError(f"models/lang/{lang}/cues.json: unknown metric '{metric}'")
+        for phrase in phrases:
+            # The first metric that lists a phrase keeps it: order in the file is priority.
+            metric_by_phrase.setdefault(_key(phrase), metric)
+    claim_by_phrase: dict[str, tuple[str, str]] = {}
+    for record in data["claims"]:
+        if record.get("category") not in CLAIM_TYPES or record.get("direction") not in _DIRECTIONS:
+            raise DataFileError(f"models/lang/{lang}/cues.json: bad claim cue {record!r}")
+        claim_by_phrase.setdefault(
+            _key(record["phrase"]), (record["category"], record["direction"])
+        )
+    attribution = data["attribution"]
+    return CueSet(
+        lang=lang,
+        metric_pattern=_metric_regex(data["metrics"]),
+        metric_by_phrase=metric_by_phrase,
+        claim_pattern=re.compile(_words([r["phrase"] for r in data["claims"]]), re.IGNORECASE),
+        claim_by_phrase=claim_by_phrase,
+        growth=re.compile(_growth_regex(data["growth_cues"]), re.IGNORECASE),
+        margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
+        analysts=re.compile(_words(attribution["analysts"]), re.IGNORECASE),
+        consensus=re.compile(_words(attribution["consensus"]), re.IGNORECASE),
+        subject_reference=re.compile(_words(data["subject_references"]), re.IGNORECASE),
+        comparison_before=re.compile(
+            rf"(?<![\w])(?:{alternation(data['comparison_before'])})\s+[^,.;()]{{0,30}}$",
+            re.IGNORECASE,
+        ),
+        conditional_suffixes=tuple(data["conditional_suffixes"]),
+        conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
+    )
+
+
+def _growth_regex(phrases: list[str]) -> str:
+    words = [p for p in phrases if p != "+"]
+    return rf"(?<![\w])(?:{alternation(words)})(?![\w])|(?<![\w\d])\+(?=\s?\d)"
+
+
+def _metric_regex(metrics: dict[str, list[str]]) -> re.Pattern[str]:
+    """Acronym cues (``CA``, ``PT``, ``PER``) match with their case; words match any case."""
+    acronyms, words = [], []
+    for phrases in metrics.values():
+        for phrase in phrases:
+            (acronyms if phrase.isupper() and len(phrase) <= 4 else words).append(phrase)
+    parts = [f"(?i:{alternation(words)})"]
+    if acronyms:
+        parts.append(alternation(acronyms))
+    return re.compile(rf"(?<![\w/])(?:{'|'.join(parts)})(?![\w])")

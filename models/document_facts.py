@@ -1,0 +1,239 @@
+"""Document-wide context for placing figures: entity mentions, the main entity,
+periods by paragraph, and the subject carried from one sentence to the next."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from models.assign import choose_claim, choose_metric, choose_period
+from models.attribution import find_attribution
+from models.cues import CueMatch, CueSet, cue_set
+from models.knowledge import EntityMention, KnowledgeBase
+from models.parsing import SentenceParse
+from models.periods import find_partial_periods, find_periods
+from models.schema import Entity, Fact, Figure, PeriodMention
+from models.sentences import paragraph_spans
+from models.subjects import Candidate, choose_subject
+
+_MAIN_TYPES = ("company", "business_unit")
+_REFERENCE_PENALTY = 12
+
+
+@dataclass
+class DocumentContext:
+    text: str
+    lang: str
+    kb: KnowledgeBase
+    cues: CueSet
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    mentions: list[EntityMention]
+    periods: list[PeriodMention]
+    partials: list[tuple[int, int, str]]
+    main_entity: str | None
+    document_period: str | None
+    _paragraph_subject: dict[int, Candidate] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, text: str, lang: str, kb: KnowledgeBase, sentences: list[tuple[int, int]]
+    ) -> DocumentContext:
+        mentions = kb.find_mentions(text)
+        periods = find_periods(text, lang)
+        return cls(
+            text=text,
+            lang=lang,
+            kb=kb,
+            cues=cue_set(lang),
+            sentences=sentences,
+            paragraphs=paragraph_spans(text),
+            mentions=mentions,
+            periods=periods,
+            partials=find_partial_periods(text, lang),
+            main_entity=_main_entity(mentions, kb),
+            document_period=_document_period(periods),
+        )
+
+    def _paragraph_of(self, position: int) -> int:
+        starts = [s for s, _ in self.paragraphs]
+        return max(0, bisect.bisect_right(starts, position) - 1)
+
+    def _paragraph_period(self, sentence: tuple[int, int]) -> str | None:
+        p_start = self.paragraphs[self._paragraph_of(sentence[0])][0] if self.paragraphs else 0
+        earlier = [p for p in self.periods if p_start <= p.start < sentence[0] and not p.horizon]
+        return earlier[-1].period if earlier else None
+
+    def _candidates(
+        self, sentence: tuple[int, int], parse: SentenceParse | None
+    ) -> list[Candidate]:
+        s0, s1 = sentence
+        found: list[Candidate] = []
+        for m in self.mentions:
+            if s0 <= m.start and m.end <= s1:
+                record = self.kb.get(m.entity_id)
+                if record is not None:
+                    found.append(
+                        Candidate(
+                            record.id, record.name, record.type, m.start, m.end, record.parent
+                        )
+                    )
+        if parse is not None:
+            for start, end, name in parse.organisations:
+                a, b = s0 + start, s0 + end
+                if any(c.start < b and a < c.end for c in found) or len(name) < 3:
+                    continue
+                found.append(Candidate(self.kb.slug(name), name, "company", a, b))
+        named = [c for c in found if c.type in _MAIN_TYPES]
+        main = self.kb.get(self.main_entity) if self.main_entity else None
+        for m in self.cues.subject_reference.finditer(self.text, s0, s1):
+            # "sa part de marché" refers to the last company named before it in the
+            # sentence, else to the document's main entity.
+            earlier = [c for c in named if c.end <= m.start()]
+            if earlier:
+                ref = earlier[-1]
+                found.append(
+                    Candidate(ref.entity_id, ref.name, ref.type, m.start(), m.end(), ref.parent)
+                )
+            elif main is not None:
+                found.append(
+                    Candidate(main.id, main.name, main.type, m.start(), m.end(), main.parent)
+                )
+        return found
+
+    def place_figures(
+        self, s_index: int, figures: list[Figure], parse: SentenceParse | None
+    ) -> list[Fact]:
+        sentence = self.sentences[s_index]
+        s0, s1 = sentence
+        candidates = self._candidates(sentence, parse)
+        claim_cues = self.cues.claim_cues(self.text, s0, s1)
+        if parse is not None:
+            for verb in parse.conditional_verbs(self.cues.conditional_suffixes):
+                claim_cues.append(
+                    CueMatch("claimed", s0 + verb.start, s0 + verb.end, verb.text, "forward")
+                )
+        paragraph = self._paragraph_of(s0)
+        facts: list[Fact] = []
+        previous: tuple[Figure, str] | None = None
+        spans = [(f.start, f.end) for f in figures]
+        for figure in figures:
+            metric = choose_metric(self.text, figure, sentence, self.cues, previous)
+            clause_subject = parse.clause_subject_span(figure.start - s0) if parse else None
+            for cand in candidates:
+                cand.in_clause_subject = bool(
+                    clause_subject and s0 + clause_subject[0] <= cand.start < s0 + clause_subject[1]
+                )
+            others = [sp for sp in spans if sp != (figure.start, figure.end)]
+            choice = choose_subject(self.text, figure.start, figure.end, metric.metric, metric.cue,
+                                    candidates, others, self.cues)  # fmt: skip
+            if choice is not None and self.cues.subject_reference.fullmatch(
+                self.text[choice.candidate.start : choice.candidate.end]
+            ):
+                choice.score -= _REFERENCE_PENALTY
+            if choice is not None and choice.score >= 15:
+                subject, subject_reason = choice.candidate, choice.reason
+                self._paragraph_subject[paragraph] = subject
+            elif paragraph in self._paragraph_subject:
+                subject, subject_reason = self._paragraph_subject[paragraph], "paragraph subject"
+            elif self.main_entity and (main := self.kb.get(self.main_entity)):
+                subject = Candidate(main.id, main.name, main.type, 0, 0, main.parent)
+                subject_reason = "document main entity"
+            else:
+                subject, subject_reason = None, "none found"
+            period, period_reason, horizon = choose_period(
+                figure, metric.metric, sentence, self.periods, self.partials,
+                self._paragraph_period(sentence), self.document_period,
+            )  # fmt: skip
+            attribution, attribution_kind = find_attribution(
+                self.text, sentence, figure.start, self.mentions, self.kb, self.cues
+            )
+            claim = choose_claim(
+                figure, metric.metric, sentence, claim_cues, horizon, attribution_kind
+            )
+            if claim.claim_type == "reported":
+                attribution = None  # analysts named beside a reported figure are not its source
+            confidence = 0.45 + (0.2 if metric.cue or "growth of" in metric.reason else 0.0)
+            confidence += (
+                0.2
+                if subject is not None and subject_reason not in ("document main entity",)
+                else 0.05
+            )
+            confidence += 0.1 if period else 0.0
+            unit = figure.unit
+            if metric.metric in ("eps", "dividend") and figure.kind == "money":
+                unit = f"{unit}/share"  # "EPS of $1.68" is per share even unsaid
+            facts.append(
+                Fact(
+                    subject=subject.name if subject else None,
+                    subject_id=subject.entity_id if subject else None,
+                    metric=metric.metric,
+                    value=figure.value,
+                    value_max=figure.value_max,
+                    previous=figure.previous,
+                    unit=unit,
+                    period=period,
+                    claim_type=claim.claim_type,
+                    qualifier=figure.qualifier,
+                    attribution=attribution,
+                    approximate=figure.approximate,
+                    text=figure.text,
+                    start=figure.start,
+                    end=figure.end,
+                    sentence=self.text[s0:s1],
+                    confidence=round(min(confidence, 0.99), 2),
+                    evidence=[
+                        f"metric {metric.metric}: {metric.reason}",
+                        f"subject {subject.entity_id if subject else None}: {subject_reason}",
+                        period_reason,
+                        claim.reason,
+                        *figure.evidence,
+                    ],
+                )
+            )
+            previous = (figure, metric.metric)
+        return facts
+
+    def entities(self, parses: dict[int, SentenceParse]) -> list[Entity]:
+        counts = Counter(m.entity_id for m in self.mentions)
+        entities = []
+        for entity_id, count in counts.most_common():
+            record = self.kb.get(entity_id)
+            if record is not None:
+                entities.append(Entity(record.id, record.name, record.type, count))
+        known = {e.id for e in entities}
+        extra: Counter[tuple[str, str]] = Counter()
+        for s_index, parse in parses.items():
+            s0 = self.sentences[s_index][0]
+            for start, end, name in parse.organisations:
+                if (
+                    any(m.start < s0 + end and s0 + start < m.end for m in self.mentions)
+                    or len(name) < 3
+                ):
+                    continue
+                slug = self.kb.slug(name)
+                if slug and slug not in known:
+                    extra[(slug, name)] += 1
+        entities.extend(Entity(slug, name, "company", n) for (slug, name), n in extra.most_common())
+        return entities
+
+
+def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase) -> str | None:
+    """The most mentioned company or business unit, counting the opening twice."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        record = kb.get(m.entity_id)
+        if record is None or record.type not in _MAIN_TYPES:
+            continue
+        entity_id = record.parent if record.type == "business_unit" and record.parent else record.id
+        counts[entity_id] += 2 if m.start < 600 else 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _document_period(periods: list[PeriodMention]) -> str | None:
+    """The period a report is about: its most named quarter or half, else fiscal year."""
+    ranked = Counter(p.period for p in periods if "Q" in p.period or "H" in p.period)
+    if ranked:
+        return ranked.most_common(1)[0][0]
+    return None

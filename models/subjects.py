@@ -1,0 +1,116 @@
+"""Who a figure is about: scoring the entity mentions of its sentence.
+
+Signals, strongest first: a mention just before a bracketed figure ("Azure (39 %)"),
+a mention governed by the metric cue ("revenus d'AWS", "AWS's revenue"), a mention
+right after the figure with "de/of" ("45x de NVIDIA"), the grammatical subject of
+the figure's clause, and proximity. Comparison phrases ("que", "than") push a
+mention away; analyst firms never are subjects (they are attribution).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.cues import CueMatch, CueSet
+
+_BRACKET_BETWEEN = re.compile(r"^\s*\(\s*[^()]{0,12}$")
+_OF_AFTER_CUE = re.compile(
+    r"^\s*(?:de|d['’]|du|des|of|for|pour|chez|at)\s*(?:la\s+|le\s+|l['’]|the\s+)?$", re.I
+)
+_OF_AFTER_FIGURE = re.compile(
+    r"^\s*(?:de|d['’]|du|of|for|pour|chez)\s*(?:la\s+|le\s+|l['’]|the\s+)?$", re.I
+)
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
+_NOT_SUBJECT_TYPES = frozenset({"analyst_firm", "person", "index"})
+_PRODUCT_METRICS = frozenset({"performance_gain", "price_performance_gain", "chip_spec", "units"})
+_MARKET_METRICS = frozenset({"market_size"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    entity_id: str
+    name: str
+    type: str
+    start: int
+    end: int
+    parent: str | None = None
+    in_clause_subject: bool = False
+
+
+@dataclass(slots=True)
+class SubjectChoice:
+    candidate: Candidate
+    score: float
+    reason: str
+
+
+def choose_subject(
+    text: str,
+    fig_start: int,
+    fig_end: int,
+    metric: str,
+    metric_cue: CueMatch | None,
+    candidates: list[Candidate],
+    other_figures: list[tuple[int, int]],
+    cues: CueSet,
+) -> SubjectChoice | None:
+    best: SubjectChoice | None = None
+    for cand in candidates:
+        if cand.type in _NOT_SUBJECT_TYPES:
+            continue
+        score, reason = _score(
+            text, fig_start, fig_end, metric, metric_cue, cand, other_figures, cues
+        )
+        if best is None or score > best.score:
+            best = SubjectChoice(cand, score, reason)
+    return best
+
+
+def _score(
+    text: str,
+    fig_start: int,
+    fig_end: int,
+    metric: str,
+    cue: CueMatch | None,
+    cand: Candidate,
+    other_figures: list[tuple[int, int]],
+    cues: CueSet,
+) -> tuple[float, str]:
+    if cand.end <= fig_start:
+        distance = fig_start - cand.end
+        score, reason = 100 - distance / 4, "nearest before"
+        between = text[cand.end : fig_start]
+        if _BRACKET_BETWEEN.match(between):
+            score, reason = score + 45, "bracketed figure after it"
+        if any(cand.end <= s and e <= fig_start for s, e in other_figures):
+            score -= 15
+    else:
+        distance = cand.start - fig_end
+        score, reason = 55 - distance / 3, "nearest after"
+        if _OF_AFTER_FIGURE.match(text[fig_end : cand.start]):
+            score, reason = score + 35, "'of' after the figure"
+    if (
+        cue is not None
+        and cue.end <= cand.start
+        and _OF_AFTER_CUE.match(text[cue.end : cand.start])
+    ):
+        score, reason = score + 30, f"complement of '{cue.text}'"
+    if _POSSESSIVE_AFTER.match(text[cand.end : cand.end + 3]):
+        score += 15
+    if cand.in_clause_subject:
+        score, reason = score + 20, "subject of the clause"
+    if cues.comparison_before.search(text[max(0, cand.start - 40) : cand.start]):
+        score -= 40
+    score += _type_fit(metric, cand.type)
+    return score, reason
+
+
+def _type_fit(metric: str, entity_type: str) -> float:
+    if metric in _MARKET_METRICS:
+        return 50 if entity_type == "market" else -20
+    if entity_type == "market":
+        return -50
+    if metric in _PRODUCT_METRICS:
+        return 20 if entity_type == "product" else 0
+    return -25 if entity_type == "product" else 0

@@ -1,0 +1,92 @@
+"""``rapport eval``: extraction quality over gold files, per ``spec/EVAL.md``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from models.evaluation.facts import Report, aggregate, score_document
+from service.cli import app
+from service.cli.documents import read_document
+from service.cli.extract_cmd import build_extractor
+from service.settings import Settings
+
+
+def load_gold(gold_dir: Path) -> list[dict]:
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise typer.BadParameter(f"no gold files in {gold_dir}")
+    return [json.loads(f.read_text(encoding="utf-8")) for f in files]
+
+
+def _row(table: Table, name: str, report: Report) -> None:
+    s, lenient = report.strict, report.lenient
+    numbers = (report.figure_recall, lenient.precision, lenient.recall, lenient.f1,
+               s.precision, s.recall, s.f1, report.claim_accuracy)  # fmt: skip
+    table.add_row(name, str(report.documents), str(s.required), str(s.predictions),
+                  *(f"{n:.3f}" for n in numbers))  # fmt: skip
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Folder of gold JSON files.")] = Path("corpus/gold"),
+    docs: Annotated[Path, typer.Option(help="Folder of the documents.")] = Path("corpus/samples"),
+    by: Annotated[str | None, typer.Option(help="Break down by 'metric' or 'lang'.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable numbers.")] = False,
+    errors: Annotated[bool, typer.Option(help="List misses and spurious facts.")] = False,
+) -> None:
+    """Score the extractor against the gold corpus (figure recall, lenient/strict P/R/F1)."""
+    extractor = build_extractor(Settings(), use_encoder=False)
+    console = Console(width=160)
+    scores = []
+    for record in load_gold(gold):
+        document = read_document(docs / record["doc"])
+        if isinstance(document, Exception):
+            raise typer.BadParameter(f"{record['doc']}: {document}")
+        result = extractor.extract(document.text, lang=record["lang"], source=record["doc"])
+        # Gold offsets and texts refer to the same ingested plain text.
+        predictions = [f.to_dict() for f in result.facts]
+        score = score_document(record["doc"], record["lang"], predictions, record["facts"])
+        scores.append(score)
+        if errors:
+            for miss in score.misses:
+                wanted = f"{miss['metric']} {miss['subject']} {miss.get('period')}"
+                console.print(f"[yellow]miss[/yellow] {record['doc']}: {miss['text']!r} {wanted}")
+            for extra in score.spurious:
+                console.print(f"[red]extra[/red] {record['doc']}: {extra['text']!r} "
+                              f"{extra['metric']} {extra['subject_id']} {extra['period']} "
+                              f"{extra['claim_type']}")  # fmt: skip
+    reports = aggregate(scores)
+    if as_json:
+        payload = {name: r.as_dict() for name, r in reports.items()}
+        payload["documents"] = [
+            {"doc": s.doc, "lang": s.lang, "strict": s.strict.as_dict()} for s in scores
+        ]
+        typer.echo(json.dumps(payload, indent=2))
+        return
+    table = Table(title=f"rapport eval — {gold}", title_justify="left")
+    for column in ("set", "docs", "gold", "pred", "fig R", "len P", "len R", "len F1",
+                   "strict P", "strict R", "strict F1", "claim acc"):  # fmt: skip
+        table.add_column(column, justify="right" if column != "set" else "left")
+    for name in ("all", "fr", "en"):
+        if name in reports:
+            _row(table, name, reports[name])
+    if by == "lang":
+        for score in scores:
+            single = Report()
+            single.add(score)
+            _row(table, score.doc, single)
+    console.print(table)
+    if by == "metric":
+        metrics = Table(title="strict, by metric", title_justify="left")
+        for column in ("metric", "gold", "pred", "P", "R", "F1"):
+            metrics.add_column(column, justify="right" if column != "metric" else "left")
+        for metric, c in sorted(reports["all"].by_metric.items()):
+            metrics.add_row(metric, str(c.required), str(c.predictions), f"{c.precision:.3f}",
+                            f"{c.recall:.3f}", f"{c.f1:.3f}")  # fmt: skip
+        console.print(metrics)
