@@ -1,0 +1,421 @@
+"""Render a structured fact as one line of French or English.
+
+Facts are language-neutral (FACTS.md); this module is where a language comes
+back in. Every word, label, period format and typographic convention lives in
+``models/lang/{fr,en}/render.json``; the code only decides which template
+applies (money or percent, range or move, which claim wording) and formats
+numbers. A growth fact is folded into its level fact ("+13 % sur un an")
+by :func:`render_key_facts`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from models.errors import DataFileError, UnsupportedLanguageError
+from models.schema import CLAIM_TYPES, METRICS, SPEC_UNITS, SUPPORTED_LANGUAGES
+
+LANG_DIR = Path(__file__).parent / "lang"
+
+# growth metric -> the level metric it describes ("+13 %" belongs to revenue).
+GROWTH_OF: dict[str, str] = {
+    "revenue_growth": "revenue",
+    "net_income_growth": "net_income",
+    "eps_growth": "eps",
+}
+# Metrics whose value is a change: shown with an explicit "+" when positive.
+SIGNED_METRICS = frozenset({*GROWTH_OF, "share_price_change", "growth_rate"})
+# A claim type the metric label already says: no "objectif" after "objectif de cours".
+CLAIM_IMPLIED_BY_METRIC: dict[str, str] = {"price_target": "target"}
+
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_PER_SHARE = re.compile(r"^([A-Z]{3})/share$")
+# The comparison basis of a growth figure, read from its (English) qualifier.
+_YEAR_ON_YEAR = re.compile(r"year|yoy|y/y|annual", re.IGNORECASE)
+_SEQUENTIAL = re.compile(r"quarter|sequential|qoq|q/q", re.IGNORECASE)
+_PERIODS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("year", re.compile(r"^(?P<year>\d{4})$")),
+    ("quarter", re.compile(r"^(?P<year>\d{4})-Q(?P<n>[1-4])$")),
+    ("half", re.compile(r"^(?P<year>\d{4})-H(?P<n>[12])$")),
+    ("month", re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")),
+    ("day", re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>\d{2})$")),
+    ("fiscal_year", re.compile(r"^FY(?P<year>\d{4})$")),
+    ("fiscal_quarter", re.compile(r"^FY(?P<year>\d{4})-Q(?P<n>[1-4])$")),
+    ("fiscal_half", re.compile(r"^FY(?P<year>\d{4})-H(?P<n>[12])$")),
+)
+
+_REQUIRED_PLACEHOLDERS = {
+    "line": ("{metric_phrase}", "{value}", "{subject}"),
+    "line_without_subject": ("{metric_phrase}", "{value}"),
+    "metric_phrase": ("{metric}", "{period}"),
+    "qualified_metric": ("{qualifier}",),
+    "approximate": ("{value}",),
+    "range": ("{low}", "{high}"),
+    "range_with_negative": ("{low}", "{high}"),
+    "move": ("{previous}",),
+    "growth": ("{value}",),
+    "growth_sequential": ("{value}",),
+    "per_share": ("{money}",),
+    "percent": ("{number}",),
+    "multiple": ("{number}",),
+    "details": ("{details}",),
+    "details_separator": (),
+}
+_REQUIRED_TEXT_KEYS = tuple(_REQUIRED_PLACEHOLDERS)
+
+
+def load_templates(path: Path) -> dict[str, Any]:
+    """Read and validate one language's render data file; DataFileError if incomplete."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataFileError(
+            f"Cannot read render templates '{path}': {exc}", path=str(path)
+        ) from exc
+    problems = _validation_problems(data)
+    if problems:
+        raise DataFileError(
+            f"Render templates '{path}' are invalid: " + "; ".join(problems), path=str(path)
+        )
+    return data
+
+
+@cache
+def templates_for(lang: str) -> dict[str, Any]:
+    if lang not in SUPPORTED_LANGUAGES:
+        raise UnsupportedLanguageError(lang)
+    return load_templates(LANG_DIR / lang / "render.json")
+
+
+def render_fact(
+    fact: Mapping[str, Any], lang: str, *, growth: Mapping[str, Any] | None = None
+) -> str:
+    """One line for one fact; ``growth`` is an optional growth fact to fold in."""
+    t = templates_for(lang)
+    details = []
+    unit = fact.get("unit") or "count"
+    if fact.get("previous") is not None:
+        signed = fact.get("metric") in SIGNED_METRICS or unit == "pp"
+        previous = _with_unit(float(fact["previous"]), unit, t, signed)
+        details.append(t["move"].format(previous=previous))
+    if growth is not None:
+        template = t["growth_sequential" if growth_basis(growth) == "qoq" else "growth"]
+        details.append(template.format(value=format_figure(growth, t, signed=True)))
+    claim = claim_wording(fact, t)
+    if claim:
+        details.append(claim)
+    value = format_figure(fact, t)
+    if details:
+        value += t["details"].format(details=t["details_separator"].join(details))
+    metric_phrase = _squeeze(
+        t["metric_phrase"].format(metric=metric_label(fact, t), period=format_period(fact, t))
+    )
+    subject = fact.get("subject") or fact.get("subject_id")
+    if subject:
+        return t["line"].format(subject=subject, metric_phrase=metric_phrase, value=value)
+    line = t["line_without_subject"].format(metric_phrase=metric_phrase, value=value)
+    return line[:1].upper() + line[1:]
+
+
+def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
+    """Map the index of a level fact to the index of the growth fact folded into it.
+
+    Candidates share the level fact's family, subject and period. A growth
+    marked year-on-year wins; else a single unmarked one (read as year on year,
+    the usual basis); else a sequential one. Two unmarked candidates ("up 22 %
+    from Q2 and 62 % from a year ago") are ambiguous: nothing is folded rather
+    than a wrong basis printed.
+    """
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for level_index, level in enumerate(facts):
+        candidates = [
+            index
+            for index, growth in enumerate(facts)
+            if index not in used
+            and GROWTH_OF.get(growth.get("metric", "")) == level.get("metric")
+            and growth.get("unit") == "%"
+            and _subject_key(growth) == _subject_key(level)
+            and growth.get("period") == level.get("period")
+        ]
+        by_basis: dict[str | None, list[int]] = {"yoy": [], None: [], "qoq": []}
+        for index in candidates:
+            by_basis[growth_basis(facts[index])].append(index)
+        if by_basis["yoy"]:
+            chosen = by_basis["yoy"][0]
+        elif len(by_basis[None]) == 1:
+            chosen = by_basis[None][0]
+        elif by_basis["qoq"] and not by_basis[None]:
+            chosen = by_basis["qoq"][0]
+        else:
+            continue
+        pairs[level_index] = chosen
+        used.add(chosen)
+    return pairs
+
+
+def render_key_facts(facts: Sequence[Mapping[str, Any]], lang: str) -> list[str]:
+    """Render each fact once, folding growth facts into their level fact."""
+    pairs = pair_growth_facts(facts)
+    folded = set(pairs.values())
+    return [
+        render_fact(fact, lang, growth=facts[pairs[i]] if i in pairs else None)
+        for i, fact in enumerate(facts)
+        if i not in folded
+    ]
+
+
+def metric_label(fact: Mapping[str, Any], t: Mapping[str, Any]) -> str:
+    metric = fact.get("metric", "other")
+    label = t["metrics"].get(metric, t["metrics"]["other"])
+    qualifier = fact.get("qualifier")
+    if not qualifier:
+        return label
+    shown = _translate_qualifier(qualifier, t["qualifiers"])
+    template = t["qualified_metrics"].get(metric, t["qualified_metric"])
+    return template.format(metric=label, qualifier=shown)
+
+
+def claim_wording(fact: Mapping[str, Any], t: Mapping[str, Any]) -> str:
+    claim = fact.get("claim_type") or "reported"
+    attribution = fact.get("attribution")
+    if CLAIM_IMPLIED_BY_METRIC.get(fact.get("metric", "")) == claim:
+        wording = {"plain": "", **t["claims_implied_by_metric"]}
+    else:
+        wording = t["claims"].get(claim, t["claims"]["reported"])
+    if attribution:
+        # attribution is written in English ("analysts"): a few generic ones are translated
+        shown = t["attributions"].get(attribution, attribution)
+        return wording["attributed"].format(attribution=shown)
+    return wording["plain"]
+
+
+def format_period(fact: Mapping[str, Any], t: Mapping[str, Any]) -> str:
+    period = fact.get("period")
+    if not period:
+        return ""
+    for kind, pattern in _PERIODS:
+        match = pattern.match(period)
+        if match:
+            parts = match.groupdict()
+            if "month" in parts:
+                parts["month"] = t["months"][int(parts["month"]) - 1]
+            if "day" in parts:
+                day = int(parts["day"])
+                parts["day"] = t["periods"]["first_day"] if day == 1 else str(day)
+            return t["periods"][kind].format(**parts)
+    return str(period)  # an unforeseen shape is shown as written rather than dropped
+
+
+def format_figure(fact: Mapping[str, Any], t: Mapping[str, Any], *, signed: bool = False) -> str:
+    """The value part: single value or range, "environ" and unit (a move's previous
+    value goes with the details, see :func:`render_fact`)."""
+    unit = fact.get("unit") or "count"
+    signed = signed or fact.get("metric") in SIGNED_METRICS or unit == "pp"
+    value = float(fact["value"])
+    value_max = fact.get("value_max")
+    if value_max is not None:
+        core = _format_range(value, float(value_max), unit, t, signed)
+    else:
+        core = _with_unit(value, unit, t, signed)
+    if _PER_SHARE.match(unit):
+        core = t["per_share"].format(money=core)
+    if fact.get("approximate"):
+        core = t["approximate"].format(value=core)
+    return core
+
+
+def format_number(
+    value: float, t: Mapping[str, Any], *, decimals: int = 2, fixed: bool = False
+) -> str:
+    """Unsigned number with the language's decimal mark and thousands grouping."""
+    rounded = round(abs(value), decimals)
+    text = f"{rounded:.{decimals}f}"
+    if not (fixed and rounded != int(rounded)):
+        text = text.rstrip("0").rstrip(".") if "." in text else text
+    integer, _, fraction = text.partition(".")
+    groups = []
+    while len(integer) > 3:
+        groups.insert(0, integer[-3:])
+        integer = integer[:-3]
+    grouped = t["numbers"]["group"].join([integer, *groups])
+    return grouped + (t["numbers"]["decimal"] + fraction if fraction else "")
+
+
+def _sign(value: float, t: Mapping[str, Any], signed: bool) -> str:
+    if round(value, 2) < 0:
+        return t["numbers"]["minus"]
+    if signed and round(value, 2) > 0:
+        return t["numbers"]["plus"]
+    return ""
+
+
+def _unit_template(value: float, unit: str, t: Mapping[str, Any]) -> tuple[str, float, bool]:
+    """(template with ``{number}``, number to show, fixed decimals?) for one value."""
+    magnitude = abs(value)
+    per_share = _PER_SHARE.match(unit)
+    if per_share or _CURRENCY.match(unit):
+        return _money_template(magnitude, per_share.group(1) if per_share else unit, t)
+    space = t["numbers"]["unit_space"]
+    if unit == "%":
+        return t["percent"], magnitude, False
+    if unit == "pp":
+        plural = "one" if magnitude < 2 else "many"
+        return t["pp"][plural], magnitude, False
+    if unit == "x":
+        return t["multiple"], magnitude, False
+    if unit == "W":
+        for scale in t["watt_scales"]:
+            if magnitude >= scale["factor"]:
+                return "{number}" + space + scale["suffix"], magnitude / scale["factor"], False
+    if unit in t["spec_units"]:
+        return "{number}" + space + t["spec_units"][unit], magnitude, False
+    if unit == "count":
+        for scale in t["count_scales"]:
+            if magnitude >= scale["factor"]:
+                shown = magnitude / scale["factor"]
+                word = scale["one"] if round(shown, 2) < 2 else scale["many"]
+                return "{number}" + space + word, shown, False
+        return "{number}", magnitude, False
+    return "{number}" + space + unit, magnitude, False
+
+
+def _money_template(magnitude: float, code: str, t: Mapping[str, Any]) -> tuple[str, float, bool]:
+    money = t["money"]
+    scale_suffix, shown = "", magnitude
+    if magnitude >= money["scale_from"]:
+        scales = money["scales"]
+        for position, scale in enumerate(scales):
+            if magnitude >= scale["factor"]:
+                # 999.999e6 rounds to "1000 M": step up to the next scale when there is one.
+                if round(magnitude / scale["factor"], 2) >= 1000 and position > 0:
+                    scale = scales[position - 1]
+                scale_suffix, shown = scale["suffix"], magnitude / scale["factor"]
+                break
+    space = t["numbers"]["unit_space"]
+    symbol = money["symbols"].get(code)
+    if symbol:
+        template = money["symbol_pattern"].format(
+            number="{number}", space=space, scale=scale_suffix, symbol=symbol
+        )
+    else:
+        scale_part = scale_suffix + (money["code_space_after_scale"] if scale_suffix else "")
+        template = money["code_pattern"].format(
+            number="{number}", space=space, scale=scale_part, code=code
+        )
+    # Unscaled amounts with cents ("1,68 $", "$1.50") keep both decimals.
+    return template, shown, not scale_suffix
+
+
+def _with_unit(value: float, unit: str, t: Mapping[str, Any], signed: bool) -> str:
+    template, shown, fixed = _unit_template(value, unit, t)
+    number = format_number(shown, t, fixed=fixed)
+    return _sign(value, t, signed) + template.format(number=number)
+
+
+def _format_range(low: float, high: float, unit: str, t: Mapping[str, Any], signed: bool) -> str:
+    low_template, low_shown, low_fixed = _unit_template(low, unit, t)
+    high_template, _, _ = _unit_template(high, unit, t)
+    high_text = _with_unit(high, unit, t, signed)
+    low_sign, high_sign = _sign(low, t, signed), _sign(high, t, signed)
+    if low_sign == high_sign == t["numbers"]["plus"]:
+        high_text = high_text[len(high_sign) :]  # "+5 à 7 %", not "+5 à +7 %"
+    if low_template == high_template and low_template.startswith("{number}"):
+        # The unit is written once, after the high end: "30 à 40 %", "1,5 à 2 Md$".
+        low_text = low_sign + format_number(low_shown, t, fixed=low_fixed)
+    else:
+        low_text = _with_unit(low, unit, t, signed)
+    # "-3–-1%" reads badly: a range with a negative end gets words ("-3 to -1%")
+    template = t["range_with_negative" if min(low, high) < 0 else "range"]
+    return template.format(low=low_text, high=high_text)
+
+
+def _translate_qualifier(qualifier: str, table: Mapping[str, str]) -> str:
+    if qualifier in table:
+        return table[qualifier]
+    return ", ".join(table.get(part, part) for part in qualifier.split(", "))
+
+
+def growth_basis(growth: Mapping[str, Any]) -> str | None:
+    """``"yoy"``, ``"qoq"`` or None when the qualifier does not say."""
+    qualifier = growth.get("qualifier") or ""
+    if _YEAR_ON_YEAR.search(qualifier):  # "same quarter last year" is year on year
+        return "yoy"
+    if _SEQUENTIAL.search(qualifier):
+        return "qoq"
+    return None
+
+
+def _subject_key(fact: Mapping[str, Any]) -> str | None:
+    return fact.get("subject_id") or fact.get("subject")
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r" {2,}", " ", text).strip()  # an empty period leaves a double space
+
+
+def _validation_problems(data: Any) -> list[str]:
+    if not isinstance(data, dict):
+        return ["top level is not an object"]
+    problems = [
+        f"missing '{key}'" for key in _REQUIRED_TEXT_KEYS if not isinstance(data.get(key), str)
+    ]
+    for key, placeholders in _REQUIRED_PLACEHOLDERS.items():
+        for placeholder in placeholders:
+            if isinstance(data.get(key), str) and placeholder not in data[key]:
+                problems.append(f"'{key}' lacks {placeholder}")
+    metrics = data.get("metrics") or {}
+    problems += [f"no label for metric '{m}'" for m in METRICS if not metrics.get(m)]
+    problems += [f"unknown metric '{m}'" for m in metrics if m not in METRICS]
+    claims = data.get("claims") or {}
+    for claim in CLAIM_TYPES:
+        wording = claims.get(claim)
+        if not isinstance(wording, dict) or "plain" not in wording:
+            problems.append(f"no wording for claim type '{claim}'")
+        elif "{attribution}" not in wording.get("attributed", ""):
+            problems.append(f"claim type '{claim}' has no attributed wording with {{attribution}}")
+    problems += [f"unknown claim type '{c}'" for c in claims if c not in CLAIM_TYPES]
+    if "{attribution}" not in (data.get("claims_implied_by_metric") or {}).get("attributed", ""):
+        problems.append("'claims_implied_by_metric.attributed' lacks {attribution}")
+    for metric, template in (data.get("qualified_metrics") or {}).items():
+        if metric not in METRICS or "{qualifier}" not in template:
+            problems.append(f"bad qualified_metrics entry '{metric}'")
+    spec_units = data.get("spec_units") or {}
+    problems += [f"no spec unit '{u}'" for u in SPEC_UNITS if u not in spec_units]
+    if len(data.get("months") or []) != 12:
+        problems.append("'months' must list 12 names")
+    periods = data.get("periods") or {}
+    problems += [f"no period format '{k}'" for k, _ in _PERIODS if k not in periods]
+    numbers = data.get("numbers") or {}
+    problems += [
+        f"no numbers.{k}"
+        for k in ("decimal", "group", "unit_space", "minus", "plus")
+        if k not in numbers
+    ]
+    money = data.get("money") or {}
+    for key in (
+        "symbol_pattern",
+        "code_pattern",
+        "code_space_after_scale",
+        "symbols",
+        "scales",
+        "scale_from",
+    ):
+        if key not in money:
+            problems.append(f"no money.{key}")
+    for key in ("count_scales", "watt_scales", "money"):
+        scales = money.get("scales", []) if key == "money" else data.get(key, [])
+        factors = [s.get("factor", 0) for s in scales] if isinstance(scales, list) else []
+        if not factors or factors != sorted(factors, reverse=True) or not all(factors):
+            problems.append(f"'{key}' scales must be listed from largest to smallest")
+    if not isinstance(data.get("pp"), dict) or {"one", "many"} - set(data["pp"]):
+        problems.append("'pp' needs 'one' and 'many'")
+    for key in ("qualifiers", "attributions"):
+        if not isinstance(data.get(key), dict):
+            problems.append(f"'{key}' must be an object")
+    return problems

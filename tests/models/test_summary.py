@@ -1,0 +1,280 @@
+"""Extractive summary and key facts, on a French and an English report."""
+# ruff: noqa: E501  (the report texts keep one sentence a line)
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import pytest
+
+from models.summary import Summary, select_key_facts, summarize
+
+FR_TEXT = """Amazon face à NVIDIA dans les puces IA
+
+Ce rapport examine la stratégie d'Amazon dans les puces d'intelligence artificielle et ses effets sur le marché.
+Les marchés technologiques observent un changement notable dans le paysage de l'intelligence artificielle.
+La puce Trainium2 offrirait jusqu'à quatre fois les performances de son prédécesseur.
+
+Résultats du trimestre
+
+Bien que l'entreprise ait dépassé les attentes (1,68 $ par action, en hausse de 33 %) et de revenus (167,7 milliards de dollars, en hausse de 13 %), les investisseurs restent prudents.
+Les revenus d'AWS ont augmenté de 17,5 % pour atteindre 30,9 milliards de dollars au deuxième trimestre.
+Le temps était pluvieux à Seattle pendant la conférence de presse de la société.
+Les analystes de JPMorgan ont relevé leur objectif de cours pour Amazon à 265 dollars.
+La valorisation actuelle d'Amazon s'élève à 3,67 billions de dollars, soit une capitalisation de 3 670 milliards.
+"""
+
+EN_TEXT = """NVIDIA third-quarter results
+
+This note reviews NVIDIA's results for the third quarter of fiscal 2026 and the outlook it gave.
+The weather in Santa Clara was mild during the week of the earnings call.
+NVIDIA reported revenue of $57.0 billion, up 62% from a year ago, and diluted EPS of $1.30.
+Data center revenue reached $51.2 billion, driven by Blackwell demand from cloud providers.
+For the fourth quarter, NVIDIA expects revenue of $65.0 billion, plus or minus 2%.
+Morgan Stanley raised its price target to $250 from $235.
+Some investors compared the company's cafeteria menus with those of its rivals.
+"""
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Line-then-period splitter standing in for spaCy's sentences."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        for piece in re.finditer(r".+?(?:[.!?](?=\s|$)|$)", line.group()):
+            if piece.group().strip():
+                start = line.start() + piece.start()
+                spans.append((start, line.start() + piece.end()))
+    return spans
+
+
+def located(text: str, surface: str, **fields: Any) -> dict[str, Any]:
+    start = text.index(surface)
+    base = {"subject_id": None, "value_max": None, "previous": None, "period": None,
+            "claim_type": "reported", "qualifier": None, "attribution": None,
+            "approximate": False, "confidence": 0.9}  # fmt: skip
+    return {**base, **fields, "text": surface, "start": start, "end": start + len(surface)}
+
+
+def fr_facts() -> list[dict[str, Any]]:
+    t = FR_TEXT
+    amazon = {"subject": "Amazon", "subject_id": "AMZN"}
+    return [
+        located(t, "quatre fois", subject="Trainium2", subject_id="trainium2",
+                metric="performance_gain", value=4, unit="x", claim_type="claimed"),
+        located(t, "1,68 $ par action", **amazon, metric="eps", value=1.68,
+                unit="USD/share", period="2025-Q2"),
+        located(t, "33 %", **amazon, metric="eps_growth", value=33, unit="%", period="2025-Q2"),
+        located(t, "167,7 milliards de dollars", **amazon, metric="revenue", value=167.7e9,
+                unit="USD", period="2025-Q2"),
+        located(t, "13 %", **amazon, metric="revenue_growth", value=13, unit="%",
+                period="2025-Q2"),
+        located(t, "17,5 %", subject="AWS", subject_id="aws", metric="revenue_growth",
+                value=17.5, unit="%", period="2025-Q2"),
+        located(t, "30,9 milliards de dollars", subject="AWS", subject_id="aws",
+                metric="revenue", value=30.9e9, unit="USD", period="2025-Q2"),
+        located(t, "265 dollars", **amazon, metric="price_target", value=265, unit="USD",
+                claim_type="target", attribution="JPMorgan"),
+        located(t, "3,67 billions de dollars", **amazon, metric="market_cap", value=3.67e12,
+                unit="USD"),
+        # the same figure read twice, under another metric: must be listed once
+        located(t, "3 670 milliards", **amazon, metric="valuation", value=3.67e12, unit="USD"),
+    ]  # fmt: skip
+
+
+def en_facts() -> list[dict[str, Any]]:
+    t = EN_TEXT
+    nvidia = {"subject": "NVIDIA", "subject_id": "NVDA"}
+    return [
+        located(t, "$57.0 billion", **nvidia, metric="revenue", value=57.0e9, unit="USD",
+                period="FY2026-Q3"),
+        located(t, "62%", **nvidia, metric="revenue_growth", value=62, unit="%",
+                period="FY2026-Q3"),
+        located(t, "$1.30", **nvidia, metric="eps", value=1.30, unit="USD/share",
+                period="FY2026-Q3"),
+        located(t, "$51.2 billion", subject="NVIDIA data center", subject_id="nvidia-data-center",
+                metric="revenue", value=51.2e9, unit="USD", period="FY2026-Q3"),
+        located(t, "$65.0 billion", **nvidia, metric="revenue", value=65.0e9, unit="USD",
+                period="FY2026-Q4", claim_type="guidance"),
+        located(t, "$250", **nvidia, metric="price_target", value=250, previous=235,
+                unit="USD", claim_type="target", attribution="Morgan Stanley"),
+    ]  # fmt: skip
+
+
+DOCUMENTS = {"fr": (FR_TEXT, fr_facts), "en": (EN_TEXT, en_facts)}
+
+
+def run(lang: str, **options: Any) -> Summary:
+    text, facts = DOCUMENTS[lang]
+    return summarize(text, split_sentences(text), facts(), lang, **options)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("k", [1, 2, 3, 4])
+def test_k_whole_sentences_in_document_order(lang: str, k: int) -> None:
+    text, _ = DOCUMENTS[lang]
+    spans = split_sentences(text)
+    summary = run(lang, k=k)
+    assert len(summary.sentences) == k
+    assert summary.sentence_indices == sorted(summary.sentence_indices)
+    assert summary.sentences == [text[slice(*spans[i])].strip() for i in summary.sentence_indices]
+
+
+@pytest.mark.parametrize(
+    ("lang", "must_contain", "must_not_contain"),
+    [
+        ("fr", "167,7 milliards de dollars", "pluvieux"),
+        ("en", "$57.0 billion", "cafeteria"),
+    ],
+)
+def test_fact_dense_sentence_beats_filler(
+    lang: str, must_contain: str, must_not_contain: str
+) -> None:
+    chosen = " ".join(run(lang, k=3).sentences)
+    assert must_contain in chosen
+    assert must_not_contain not in chosen
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("fr", "Résultats du trimestre"), ("en", "NVIDIA third-quarter results")],
+)
+def test_headings_are_not_summary_sentences(lang: str, heading: str) -> None:
+    assert heading not in run(lang, k=4).sentences
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected_first"),
+    [
+        ("fr", {
+            "fr": "Amazon — chiffre d'affaires T2 2025\u00a0: 167,7\u00a0Md$ (+13\u00a0% sur un an)",
+            "en": "Amazon — Q2 2025 revenue: $167.7B (+13% YoY)",
+        }),
+        ("en", {
+            "fr": "NVIDIA — chiffre d'affaires T3 de l'exercice 2026\u00a0: 57\u00a0Md$ "
+                  "(+62\u00a0% sur un an)",
+            "en": "NVIDIA — fiscal Q3 2026 revenue: $57B (+62% YoY)",
+        }),
+    ],
+)  # fmt: skip
+def test_key_facts_in_both_languages_with_growth_folded(
+    lang: str, expected_first: dict[str, str]
+) -> None:
+    summary = run(lang)
+    assert summary.key_facts["fr"][0] == expected_first["fr"]
+    assert summary.key_facts["en"][0] == expected_first["en"]
+    # the folded growth fact is not listed on its own line
+    assert not any("croissance du chiffre d'affaires" in line for line in summary.key_facts["fr"])
+    assert not any("revenue growth" in line for line in summary.key_facts["en"])
+
+
+def test_same_figure_is_listed_once() -> None:
+    summary = run("fr", n_key_facts=10)
+    facts = fr_facts()
+    listed = [facts[i]["value"] for i in summary.key_fact_indices]
+    assert listed.count(3.67e12) == 1
+    assert sum("3\u202f670" in line for line in summary.key_facts["fr"]) == 1
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("n", [0, 1, 3, 5])
+def test_key_fact_count_and_languages(lang: str, n: int) -> None:
+    summary = run(lang, n_key_facts=n)
+    assert len(summary.key_fact_indices) == len(set(summary.key_fact_indices))
+    assert len(summary.key_fact_indices) == n  # both documents have more than 5 distinct facts
+    assert (
+        len(summary.key_facts["fr"])
+        == len(summary.key_facts["en"])
+        == len(summary.key_fact_indices)
+    )
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_main_subject_outranks_other_subjects_for_the_same_metric(lang: str) -> None:
+    _, facts_of = DOCUMENTS[lang]
+    facts = facts_of()
+    order = select_key_facts(facts, 10)
+    main_revenue = next(i for i in order if facts[i]["metric"] == "revenue")
+    assert facts[main_revenue]["subject_id"] in {"AMZN", "NVDA"}
+
+
+def test_guidance_is_kept_even_when_weaker_facts_crowd_it_out() -> None:
+    facts = [
+        {"subject_id": "X", "metric": metric, "value": value, "unit": "USD",
+         "claim_type": "reported", "period": "2025"}
+        for metric, value in [("revenue", 1e9), ("net_income", 2e8), ("eps", 1.1)]
+    ] + [{"subject_id": "Y", "metric": "opex", "value": 3e8, "unit": "USD",
+          "claim_type": "guidance", "period": "2026"}]  # fmt: skip
+    chosen = select_key_facts(facts, 3)
+    assert 3 in chosen
+    assert len(chosen) == 3
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_deterministic(lang: str) -> None:
+    assert run(lang) == run(lang)
+    assert run(lang).to_dict() == run(lang).to_dict()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_to_dict_has_the_contract_shape(lang: str) -> None:
+    shown = run(lang).to_dict()
+    assert set(shown) == {"sentences", "key_facts"}
+    assert set(shown["key_facts"]) == {"fr", "en"}
+    assert all(isinstance(line, str) and line for line in shown["key_facts"]["fr"])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_k_larger_than_document_and_zero(lang: str) -> None:
+    text, _ = DOCUMENTS[lang]
+    assert len(run(lang, k=100).sentences) == len(split_sentences(text))
+    assert run(lang, k=0).sentences == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_facts_still_summarizes(lang: str) -> None:
+    text, _ = DOCUMENTS[lang]
+    summary = summarize(text, split_sentences(text), [], lang, k=2)
+    assert len(summary.sentences) == 2
+    assert summary.key_facts == {"fr": [], "en": []}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_embeddings_must_match_the_sentences(lang: str) -> None:
+    with pytest.raises(ValueError, match="rows"):
+        run(lang, embeddings=np.ones((2, 8), dtype=np.float32))
+
+
+def test_empty_document() -> None:
+    summary = summarize("", [], [], "fr")
+    assert summary.to_dict() == {"sentences": [], "key_facts": {"fr": [], "en": []}}
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Any:
+    from models.encoder import SentenceEncoder
+
+    return SentenceEncoder()
+
+
+@pytest.mark.parametrize(("lang", "must_contain"), [("fr", "167,7"), ("en", "$57.0 billion")])
+def test_with_real_encoder_embeddings(encoder: Any, lang: str, must_contain: str) -> None:
+    text, _ = DOCUMENTS[lang]
+    spans = split_sentences(text)
+    embeddings = encoder.encode([text[slice(*span)] for span in spans])
+    summary = run(lang, k=3, embeddings=embeddings)
+    assert len(summary.sentences) == 3
+    assert summary.sentence_indices == sorted(summary.sentence_indices)
+    assert any(must_contain in sentence for sentence in summary.sentences)
+
+
+def test_a_minor_guidance_figure_does_not_displace_a_headline() -> None:
+    facts = [
+        {"subject_id": "X", "metric": metric, "value": value, "unit": unit,
+         "claim_type": "reported", "period": "2025"}
+        for metric, value, unit in [("revenue", 1e9, "USD"), ("net_income", 2e8, "USD"),
+                                    ("eps", 1.1, "USD/share")]
+    ] + [{"subject_id": "X", "metric": "chip_spec", "value": 5e9, "unit": "W",
+          "claim_type": "guidance", "period": None}]  # fmt: skip
+    assert select_key_facts(facts, 3) == [0, 1, 2]
