@@ -37,8 +37,6 @@ class Settings(BaseSettings):
     store_embeddings: bool = Field(True, description="Keep sentence vectors with each document.")
     summary_k: int = Field(3, ge=1, le=20)
     corpus_root: Path = Path("corpus")
-    page_size: int = Field(50, ge=1, description="Default page size of paged lists.")
-    max_page_size: int = Field(500, ge=1)
     max_csv_rows: int = Field(100_000, ge=1, description="Cap of one CSV export of /facts.")
 
     @property
