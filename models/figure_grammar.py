@@ -28,6 +28,7 @@ CODE_ALIASES: dict[str, str] = {"RMB": "CNY"}
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ÿ"
 _NOT_LETTER = rf"(?![{_LETTER}0-9])"
 # Single letters are scale words only next to a currency ("$30.9B", "97 M$").
+_NEVER = r"(?!x)x"
 _LETTER_SCALES = {"M", "B", "T", "m", "b", "k", "K"}
 
 
@@ -52,6 +53,8 @@ class FigureGrammar:
     multiple: re.Pattern[str]
     spec: re.Pattern[str]
     count_noun: re.Pattern[str]
+    minor_currency: re.Pattern[str]
+    multiple_words: re.Pattern[str]
     approx_before: re.Pattern[str]
     decline_before: re.Pattern[str]
     decline_after: re.Pattern[str]
@@ -77,7 +80,7 @@ def grammar(lang: str) -> FigureGrammar:
     word_currency = f"{_ci(alternation(currency_words))}{_NOT_LETTER}"
     currency_any = rf"(?P<cur>{symbols}|(?:{codes}){_NOT_LETTER}|{word_currency})"
     joiner_part = rf"(?:\s*(?:{joiners})\s*|\s+)" if joiners else r"\s*"
-    word_scale = rf"(?P<scale>{_ci(alternation(word_scales))})\.?{_NOT_LETTER}"
+    word_scale = rf"(?P<scale>{_ci(alternation(word_scales))}){_NOT_LETTER}"
     letter_scale = (
         rf"(?P<lscale>{alternation(letter_scales)})(?=\s*(?:{symbols}|{codes})|{_NOT_LETTER})"
     )
@@ -86,6 +89,9 @@ def grammar(lang: str) -> FigureGrammar:
     count_nouns = _ci(alternation(data["count_nouns"]))
     vague = _ci(alternation(data["number_words_vague"]))
     approx = _ci(alternation(data["approx_before"]))
+    minor_words = [w for w in data["minor_currency"] if len(w) > 1]
+    minor_letters = alternation([w for w in data["minor_currency"] if len(w) == 1]) or _NEVER
+    multiple_words = _ci(alternation(data["multiple_words"])) if data["multiple_words"] else _NEVER
     between_words = [c for c in data["range_connectors"] if c not in ("et", "and")]
     return FigureGrammar(
         lang=lang,
@@ -96,7 +102,8 @@ def grammar(lang: str) -> FigureGrammar:
         ),
         number_words=re.compile(rf"(?<![{_LETTER}\-])(?:{number_words_regex(lang)}){_NOT_LETTER}"),
         vague_quantity=re.compile(rf"(?<![{_LETTER}])(?:{vague}){_NOT_LETTER}"),
-        prefix_currency=re.compile(rf"(?:{symbols}|(?<![{_LETTER}])(?:{codes}))\s?\(?\s?$"),
+        # "$(0.67)" is a negative; "Md$ (+46 %)" is not a prefix (the symbol ends a word).
+        prefix_currency=re.compile(rf"(?<![{_LETTER}0-9$€£¥])(?:{symbols}|(?:{codes}))(?:\(|\s)?$"),
         compact_money=re.compile(
             rf"{horizon_free}(?P<compact>{alternation(data['compact_money'])}){_NOT_LETTER}"
             if data["compact_money"]
@@ -113,15 +120,28 @@ def grammar(lang: str) -> FigureGrammar:
         multiple=re.compile(
             rf"(?:\s?[x×](?![{_LETTER}0-9])|\s(?:{_ci(alternation(data['multiples']))}){_NOT_LETTER})"
         ),
-        spec=re.compile(rf"{horizon_free}(?P<spec>{alternation(units)})(?![{_LETTER}])"),
+        spec=re.compile(rf"[\s\u00a0\u202f-]?(?P<spec>{alternation(units)})(?![{_LETTER}])"),
+        # "100,000 H100 GPUs", "131 000 MI355X": a model name may stand before the noun
+        # or be the thing counted.
         count_noun=re.compile(
-            rf"(?:\s*(?:{joiners})\s*|\s+)(?P<noun>{count_nouns}){_NOT_LETTER}"
+            rf"(?:\s*(?:{joiners})\s*|\s+)(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*)\s*)?"
+            rf"(?:(?P<noun>{count_nouns}){_NOT_LETTER}|(?<=\w)(?<![a-z]\d)(?=[\s,.;)]))"
             if joiners
-            else rf"\s+(?P<noun>{count_nouns}){_NOT_LETTER}"
+            else rf"\s+(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*)\s*)?"
+            rf"(?:(?P<noun>{count_nouns}){_NOT_LETTER}|(?<=\w)(?<![a-z]\d)(?=[\s,.;)]))"
         ),
+        # "42 cents", "23.6p": money in a currency's hundredths.
+        minor_currency=re.compile(
+            rf"(?:\s(?P<word>{_ci(alternation(minor_words))})|(?P<letter>{minor_letters})){_NOT_LETTER}"
+        ),
+        multiple_words=re.compile(rf"(?<![{_LETTER}])(?:{multiple_words}){_NOT_LETTER}"),
         approx_before=re.compile(rf"(?:^|(?<=[\s(\[«\"'’]))(?:{approx})\s*$"),
+        # "recule toutefois de 23 %", "baisse du chiffre d'affaires de 20 %": a few words
+        # may stand between the cue and its figure.
         decline_before=re.compile(
-            rf"(?<![{_LETTER}])(?:{_ci(alternation(data['decline_before']))})\s*(?:(?:{approx})\s*)?$"
+            rf"(?<![{_LETTER}])(?:{_ci(alternation(data['decline_before']))})"
+            rf"(?:\s+[{_LETTER}'’]+){{0,4}}?\s*(?:(?:{_ci(alternation(data['decline_joiners']))})\s*)?"
+            rf"(?:(?:{approx})\s*)?$"
         ),
         decline_after=re.compile(
             rf"^\s*(?:{_ci(alternation(data['decline_after']))}){_NOT_LETTER}"

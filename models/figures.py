@@ -47,7 +47,15 @@ class _Atom:
 
 def _read_suffix(text: str, atom: _Atom, g: FigureGrammar, has_prefix_currency: bool) -> None:
     """Read scale, currency and unit words right after the numeral into ``atom``."""
-    pos = atom.num_end
+    pos = atom.end
+    if m := g.minor_currency.match(text, pos):
+        code, factor = g.data["minor_currency"][m.group("word") or m.group("letter")]
+        if m.group("word") and m.group("word").lower() in g.data["minor_currency"]:
+            code, factor = g.data["minor_currency"][m.group("word").lower()]
+        atom.currency, atom.factor, atom.end, atom.kind = code, float(factor), m.end(), "money"
+        if per := g.per_share.match(text, atom.end):
+            atom.kind, atom.end = "per_share", per.end()
+        return
     if m := g.compact_money.match(text, pos):
         scale, code = g.data["compact_money"][m.group("compact")]
         atom.scale, atom.currency, atom.end = float(scale), code, m.end()
@@ -61,11 +69,13 @@ def _read_suffix(text: str, atom: _Atom, g: FigureGrammar, has_prefix_currency: 
             atom.evidence.append(f"scale '{word}'")
             if after:
                 atom.currency, atom.end = currency_code(after.group("cur"), g.lang), after.end()
+        elif noun := g.count_noun.match(text, m.end()):
+            atom.scale, atom.end = scale, m.end()  # "75 k plaquettes"
     elif m := g.currency_after.match(text, pos):
         atom.currency, atom.end = currency_code(m.group("cur"), g.lang), m.end()
     if atom.currency or has_prefix_currency or atom.scale:
         if atom.currency is None and atom.scale and (noun := g.count_noun.match(text, atom.end)):
-            atom.kind, atom.unit, atom.qualifier = "count", "count", noun.group("noun")
+            atom.kind, atom.unit, atom.qualifier = "count", "count", _counted(noun)
             atom.end = noun.end()
             return
         atom.kind = "money"
@@ -76,7 +86,7 @@ def _read_suffix(text: str, atom: _Atom, g: FigureGrammar, has_prefix_currency: 
 
 
 def _read_plain_unit(text: str, atom: _Atom, g: FigureGrammar) -> None:
-    pos = atom.num_end
+    pos = atom.end
     if m := g.percent.match(text, pos):
         atom.kind, atom.unit, atom.end = "percent", "%", m.end()
     elif m := g.points.match(text, pos):
@@ -88,8 +98,20 @@ def _read_plain_unit(text: str, atom: _Atom, g: FigureGrammar) -> None:
         factor, unit = g.data["spec_units"][m.group("spec")]
         atom.kind, atom.unit, atom.factor, atom.end = "spec", unit, float(factor), m.end()
         atom.qualifier = g.data["spec_qualifiers"].get(unit)
-    elif m := g.count_noun.match(text, pos):
-        atom.kind, atom.unit, atom.qualifier, atom.end = "count", "count", m.group("noun"), m.end()
+    elif (m := g.count_noun.match(text, pos)) and not (_year_like(atom) and not m.group("noun")):
+        atom.kind, atom.unit, atom.qualifier, atom.end = "count", "count", _counted(m), m.end()
+
+
+def _counted(m: re.Match[str]) -> str:
+    return " ".join(x for x in (m.group("model"), m.group("noun")) if x)
+
+
+def _year_like(atom: _Atom) -> bool:
+    return (
+        atom.number.is_integer()
+        and 1900 <= atom.number <= 2100
+        and atom.num_end - atom.num_start == 4
+    )
 
 
 def _lookup(table: dict, word: str) -> float:
@@ -120,10 +142,18 @@ def _numerals(text: str, g: FigureGrammar) -> list[_Atom]:
         atom.evidence.append(f"vague quantity '{m.group(0)}'")
         atoms.append(atom)
         taken.append((m.start(), m.end()))
+    for m in g.multiple_words.finditer(text):
+        number = _lookup(g.data["multiple_words"], m.group(0))
+        atom = _Atom(m.start(), m.start(), m.end(), m.end(), number, kind="multiple", unit="x")
+        atom.evidence.append(f"multiple word '{m.group(0)}'")
+        atoms.append(atom)
+        taken.append((m.start(), m.end()))
     excluded = {w.lower() for w in g.data["number_words_excluded"]}
     for m in g.number_words.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        if re.search(r"\d[\s\u00a0\u202f]*$", text[max(0, m.start() - 3) : m.start()]):
+            continue  # "500 mille euros": the word is the scale of the number before it
         try:
             number = parse_number_words(m.group(0), g.lang)
         except ValueError:
@@ -147,13 +177,24 @@ def _scan(text: str, g: FigureGrammar) -> list[_Atom]:
             atom.currency = currency_code(symbol, g.lang)
             atom.start = atom.num_start - len(before) + prefix.start()
             atom.negative = prefix.group(0).rstrip().endswith("(")
-        _read_suffix(text, atom, g, prefix is not None)
+        bracketed = (
+            text[atom.num_start - 1 : atom.num_start] == "("
+            and text[atom.num_end : atom.num_end + 1] == ")"
+        )
+        if bracketed or (atom.negative and text[atom.num_end : atom.num_end + 1] == ")"):
+            # accounting negatives: "(18,6) MEUR", "$(2.9) billion"
+            atom.negative, atom.end = True, atom.num_end + 1
+            atom.evidence.append("negative: bracketed")
+        if atom.kind is None:
+            _read_suffix(text, atom, g, prefix is not None)
+        if prefix and text[max(0, atom.start - 2) : atom.start].rstrip()[-1:] in ("-", "−"):
+            atom.number, atom.start = -abs(atom.number), atom.start - 1  # "−€1.2 billion"
         if excluded_word and not atom.scale:
             continue  # "un", "one" alone are articles far more often than numbers
-        if atom.negative and text[atom.end : atom.end + 1] == ")":
-            atom.end += 1
-        elif atom.negative:
+        if atom.negative and atom.kind not in ("money", "per_share"):
             atom.negative = False
+        if bracketed and prefix is None and atom.kind is None:
+            atom.start = atom.num_start - 1
         atoms.append(atom)
     return atoms
 
@@ -197,7 +238,9 @@ def _relation(text: str, a: _Atom, b: _Atom, g: FigureGrammar) -> str | None:
 
 def _compatible(a: _Atom, b: _Atom) -> bool:
     if a.kind is None:
-        return a.scale is None or b.scale is not None
+        return not _year_like(a) and (a.scale is None or b.scale is not None)
+    if {a.kind, b.kind} == {"money", "per_share"}:
+        return a.currency == b.currency or a.currency is None or b.currency is None
     if a.kind != b.kind or a.unit != b.unit:
         return False
     return a.currency is None or b.currency is None or a.currency == b.currency
@@ -205,7 +248,7 @@ def _compatible(a: _Atom, b: _Atom) -> bool:
 
 def _share_unit(a: _Atom, b: _Atom) -> None:
     """The first number of ``10 à 12 milliards d'euros`` takes the second one's unit."""
-    if a.kind is None:
+    if a.kind is None or (a.kind == "money" and b.kind == "per_share"):
         a.kind, a.unit, a.factor, a.qualifier = b.kind, b.unit, b.factor, b.qualifier
         a.scale = a.scale or b.scale
     a.currency = a.currency or b.currency

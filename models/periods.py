@@ -118,13 +118,15 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
         rf"{_START}(?P<fy>{fiscal})\s*(?P<year>{_YEAR})(?:\s*[/\-–]\s*(?P<year2>{_YEAR}))?{_END}"
     )
     built.append(_Rule(re.compile(fiscal_source), fiscal_year))
-    if lang == "fr":
-        day_month = rf"{_START}(?P<day>[0-3]?\d)(?:er)?\s+{months}\s+(?P<year>{_YEAR4}){_END}"
-    else:
-        day_month = (
-            rf"{_START}{months}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>{_YEAR4}){_END}"
+    # "30 juillet 2025", "30 July 2025"; and in English also "July 30, 2025"
+    ordinal_suffix = "(?:er|st|nd|rd|th)?"
+    day_first = rf"{_START}(?P<day>[0-3]?\d){ordinal_suffix}\s+{months}\s+(?P<year>{_YEAR4}){_END}"
+    built.append(_Rule(re.compile(day_first), month_of))
+    if lang == "en":
+        month_first = (
+            rf"{_START}{months}\s+(?P<day>[0-3]?\d){ordinal_suffix},?\s+(?P<year>{_YEAR4}){_END}"
         )
-    built.append(_Rule(re.compile(day_month), month_of))
+        built.append(_Rule(re.compile(month_first), month_of))
     built.append(_Rule(re.compile(rf"{_START}{months}\s+(?P<year>{_YEAR4}){_END}"), month_of))
     horizon_source = rf"{_START}(?:{horizon})\s+(?P<year>{_YEAR4}){_END}"
     built.append(_Rule(re.compile(horizon_source), lambda m: plain_year(m, True)))
