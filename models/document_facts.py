@@ -53,7 +53,7 @@ class DocumentContext:
             periods=periods,
             partials=find_partial_periods(text, lang),
             main_entity=_main_entity(mentions, kb),
-            document_period=_document_period(periods),
+            document_period=_document_period(periods, find_partial_periods(text, lang)),
         )
 
     def _paragraph_of(self, position: int) -> int:
@@ -84,7 +84,9 @@ class DocumentContext:
                 a, b = s0 + start, s0 + end
                 if any(c.start < b and a < c.end for c in found) or len(name) < 3:
                     continue
-                found.append(Candidate(self.kb.slug(name), name, "company", a, b))
+                found.append(Candidate(self.kb.slug(name), name, "company", a, b, linked=False))
+        for cand in found:
+            cand.is_main = cand.entity_id == self.main_entity
         named = [c for c in found if c.type in _MAIN_TYPES]
         main = self.kb.get(self.main_entity) if self.main_entity else None
         for m in self.cues.subject_reference.finditer(self.text, s0, s1):
@@ -224,16 +226,28 @@ def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase) -> str | None
     counts: Counter[str] = Counter()
     for m in mentions:
         record = kb.get(m.entity_id)
-        if record is None or record.type not in _MAIN_TYPES:
+        if record is None or record.type not in (*_MAIN_TYPES, "analyst_firm"):
             continue
         entity_id = record.parent if record.type == "business_unit" and record.parent else record.id
-        counts[entity_id] += 2 if m.start < 600 else 1
+        weight = 2 if m.start < 600 else 1
+        # brokers are cited in passing: they lead only a document that is about them
+        counts[entity_id] += weight / 2 if record.type == "analyst_firm" else weight
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _document_period(periods: list[PeriodMention]) -> str | None:
-    """The period a report is about: its most named quarter or half, else fiscal year."""
-    ranked = Counter(p.period for p in periods if "Q" in p.period or "H" in p.period)
-    if ranked:
+def _document_period(
+    periods: list[PeriodMention], partials: list[tuple[int, int, str]]
+) -> str | None:
+    """The period a report is about: its most named quarter or half, the first one named
+    winning ties (reports open with their own period); else a quarter named without its
+    year ("second-quarter revenue") dated by the document's first year."""
+    sub_annual = [p for p in periods if ("Q" in p.period or "H" in p.period) and not p.horizon]
+    if sub_annual:
+        ranked = Counter(p.period for p in sub_annual)
+        ranked[sub_annual[0].period] += 1
         return ranked.most_common(1)[0][0]
+    years = [p.period[:4] for p in periods if p.period[:4].isdigit()]
+    if partials and years:
+        label = Counter(label for _, _, label in partials).most_common(1)[0][0]
+        return f"{years[0]}-{label}"
     return None

@@ -173,7 +173,13 @@ def _partial_pattern(lang: str) -> re.Pattern[str]:
     d = load_language_data(lang, "periods")
     q_abbr = "|".join(d["quarter_abbrev"])
     h_abbr = "|".join(d["half_abbrev"])
-    return re.compile(rf"{_START}(?:(?:{q_abbr})(?P<q>[1-4])|(?:{h_abbr})(?P<h>[12])){_END}")
+    ordinal = f"(?P<ord>(?i:{alternation(d['ordinals'])}))"
+    quarter = f"(?P<qw>(?i:{alternation(d['quarter_words'])}))"
+    half = f"(?P<hw>(?i:{alternation(d['half_words'])}))"
+    return re.compile(
+        rf"{_START}(?:(?:{q_abbr})(?P<q>[1-4])|(?:{h_abbr})(?P<h>[12])"
+        rf"|{ordinal}[\s-]+(?:{quarter}|{half})){_END}"
+    )
 
 
 def find_partial_periods(text: str, lang: str) -> list[tuple[int, int, str]]:
@@ -186,6 +192,12 @@ def find_partial_periods(text: str, lang: str) -> list[tuple[int, int, str]]:
     for m in _partial_pattern(lang).finditer(text):
         if any(p.start <= m.start() < p.end for p in full):
             continue
-        label = f"Q{m.group('q')}" if m.group("q") else f"H{m.group('h')}"
+        if m.group("ord"):
+            n = load_language_data(lang, "periods")["ordinals"][m.group("ord").lower()]
+            if m.group("hw") and n > 2:
+                continue
+            label = f"Q{n}" if m.group("qw") else f"H{n}"
+        else:
+            label = f"Q{m.group('q')}" if m.group("q") else f"H{m.group('h')}"
         found.append((m.start(), m.end(), label))
     return found

@@ -22,7 +22,10 @@ _OF_AFTER_FIGURE = re.compile(
     r"^\s*(?:de|d['’]|du|of|for|pour|chez)\s*(?:la\s+|le\s+|l['’]|the\s+)?$", re.I
 )
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
-_NOT_SUBJECT_TYPES = frozenset({"analyst_firm", "person", "index"})
+_NOT_SUBJECT_TYPES = frozenset({"person", "index"})
+# A bank is usually cited as a broker (attribution), yet a bank's own results are about it.
+_BROKER_PENALTY = 35
+_UNLINKED_PENALTY = 20
 _PRODUCT_METRICS = frozenset({"performance_gain", "price_performance_gain", "chip_spec", "units"})
 _MARKET_METRICS = frozenset({"market_size"})
 
@@ -36,6 +39,8 @@ class Candidate:
     end: int
     parent: str | None = None
     in_clause_subject: bool = False
+    is_main: bool = False
+    linked: bool = True  # found in the knowledge base, not only by statistical NER
 
 
 @dataclass(slots=True)
@@ -99,7 +104,11 @@ def _score(
     if _POSSESSIVE_AFTER.match(text[cand.end : cand.end + 3]):
         score += 15
     if cand.in_clause_subject:
-        score, reason = score + 20, "subject of the clause"
+        score, reason = score + 8, "subject of the clause"
+    if cand.type == "analyst_firm" and not cand.is_main:
+        score -= _BROKER_PENALTY
+    if not cand.linked:
+        score -= _UNLINKED_PENALTY
     if cues.comparison_before.search(text[max(0, cand.start - 40) : cand.start]):
         score -= 40
     score += _type_fit(metric, cand.type)
@@ -113,4 +122,4 @@ def _type_fit(metric: str, entity_type: str) -> float:
         return -50
     if metric in _PRODUCT_METRICS:
         return 20 if entity_type == "product" else 0
-    return -25 if entity_type == "product" else 0
+    return -45 if entity_type == "product" else 0
