@@ -29,9 +29,8 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     if len(text.strip()) < _TRAFILATURA_MIN_SIZE:
         # Below this size trafilatura gives up on its main-text model and dumps a
         # baseline that keeps menus and splits inline tags onto lines of their own.
-        fallback, fallback_title = _fallback_text(html)
-        if fallback.strip():
-            text, title = fallback, title or fallback_title
+        text, fallback_title = _fallback_text(html)
+        title = title or fallback_title
     blocks = (line.strip() for line in text.split("\n"))
     return "\n\n".join(block for block in blocks if block), (title or None)
 

@@ -50,8 +50,9 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _PDF_HEADER_WINDOW = 1024
 _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-    rb"<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|p|h[1-6]|table|section)"
-    rb"[\s>/]",
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|article|main|div|p"
+    rb"|h[1-6]|table|section|nav|header|footer|aside|ul|ol|li|span|a|b|i|em|strong|br|img"
+    rb"|form|figure|blockquote|pre|font|center)[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
 

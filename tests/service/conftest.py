@@ -15,10 +15,14 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from fastapi.testclient import TestClient
 
+from service.api import create_app
+from service.settings import Settings
 from service.store import FactStore
 from service.store.engine import normalize_url
 from service.store.tables import metadata
+from tests.service.samples import QUERY_SAMPLES, sample_text
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -79,3 +83,29 @@ def store(store_url: str) -> Iterator[FactStore]:
     fact_store = empty_store(store_url)
     yield fact_store
     fact_store.close()
+
+
+def api_client(extractor, url: str, **settings: object) -> TestClient:
+    """A TestClient on a fresh app; use it as a context manager (runs the lifespan)."""
+    app = create_app(Settings(database_url=url, **settings), extractor=extractor)
+    return TestClient(app, raise_server_exceptions=False)
+
+
+@pytest.fixture
+def client(extractor, tmp_path: Path) -> Iterator[TestClient]:
+    with api_client(extractor, f"sqlite:///{tmp_path / 'api.db'}") as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def loaded_client(extractor, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """One store per test module holding three French and three English reports."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('loaded') / 'api.db'}"
+    with api_client(extractor, url) as test_client:
+        for lang, names in QUERY_SAMPLES.items():
+            for name in names:
+                response = test_client.post(
+                    "/documents", json={"text": sample_text(name), "lang": lang}
+                )
+                assert response.status_code == 201, response.text
+        yield test_client
