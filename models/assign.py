@@ -59,6 +59,8 @@ def choose_metric(
             metric = cue.category
         elif growth and rule.get("growth"):
             metric = rule["growth"]
+        elif figure.kind in rule.get("as", {}):
+            metric = rule["as"][figure.kind]
         else:
             continue
         if cue.end <= figure.start:
