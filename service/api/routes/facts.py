@@ -56,7 +56,8 @@ def _cell(value: Any) -> Any:
         "within the range (fiscal periods are placed on their calendar year). `q` searches "
         "the fact's sentence, figure, subject, attribution, qualifier and metric, ignoring "
         "accents and case; all its words must match. `format=csv` returns a spreadsheet of "
-        "all matches (up to the server's cap) unless `limit` is given."
+        "all matches (up to the server's cap) unless `limit` is given; its text cells that "
+        "start with = + - @ get a leading `'` so spreadsheets do not run them as formulas."
     ),
     responses={
         200: {
