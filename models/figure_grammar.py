@@ -124,10 +124,12 @@ def grammar(lang: str) -> FigureGrammar:
         # "100,000 H100 GPUs", "131 000 MI355X": a model name may stand before the noun
         # or be the thing counted.
         count_noun=re.compile(
-            rf"(?:\s*(?:{joiners})\s*|\s+)(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*)\s*)?"
+            rf"(?:\s*(?:{joiners})\s*|\s+)(?:[a-z][a-z-]+\s+(?=(?:[a-z][a-z-]+\s+)?(?:{count_nouns}){_NOT_LETTER})){{0,2}}"
+            rf"(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*)\s*)?"
             rf"(?:(?P<noun>{count_nouns}){_NOT_LETTER}|(?<=\w)(?<![a-z]\d)(?=[\s,.;)]))"
             if joiners
-            else rf"\s+(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*)\s*)?"
+            else rf"\s+(?:[a-z][a-z-]+\s+(?=(?:[a-z][a-z-]+\s+)?(?:{count_nouns}){_NOT_LETTER})){{0,2}}"
+            rf"(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*)\s*)?"
             rf"(?:(?P<noun>{count_nouns}){_NOT_LETTER}|(?<=\w)(?<![a-z]\d)(?=[\s,.;)]))"
         ),
         # "42 cents", "23.6p": money in a currency's hundredths.
@@ -159,10 +161,9 @@ def grammar(lang: str) -> FigureGrammar:
         move_verb_before=re.compile(
             rf"(?<![{_LETTER}])(?:{_ci(alternation(data['move_verbs']))})(?![{_LETTER}])"
         ),
+        # "to $300 from $170" (English only: French "contre" compares, it does not revise)
         reverse_move_between=re.compile(
-            r"^\s*,?\s*(?:from|up from|down from|contre)\s*$"
-            if lang == "en"
-            else r"^\s*,?\s*(?:contre)\s*$"
+            r"^\s*,?\s*(?:from|up from|down from)\s*$" if lang == "en" else _NEVER
         ),
         reverse_move_to_before=re.compile(r"(?<![A-Za-z])(?:to|à)\s*$"),
         data=data,

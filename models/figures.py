@@ -18,6 +18,12 @@ from models.numbers import parse_number, parse_number_words
 from models.schema import Figure
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_RISE_OR_LEVEL = re.compile(
+    r"\b(?:rose|rise|risen|grew|grown|up|increased|jumped|climbed|gained|hausse|progress\w*"
+    r"|augment\w*|gagn\w*|bondi|grimp\w*)\b",
+    re.IGNORECASE,
+)
+_LEVEL_END = re.compile(r"(?:\bto|\bà|\bat|\batteindre|\breach\w*)\s*$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -225,7 +231,8 @@ def _relation(text: str, a: _Atom, b: _Atom, g: FigureGrammar) -> str | None:
         return None
     before = text[max(0, a.start - 60) : a.start]
     if b.kind and g.reverse_move_between.match(between) and g.reverse_move_to_before.search(before):
-        return "reverse_move" if _compatible(a, b) else None
+        revised = g.move_verb_before.search(before[-45:])
+        return "reverse_move" if revised and _compatible(a, b) else None
     m = g.range_between.match(between)
     if not m or not b.kind or not _compatible(a, b):
         return None
@@ -294,8 +301,13 @@ def _signed(text: str, figure: Figure, g: FigureGrammar, relation: str) -> None:
         figure.evidence.append("approximate: cue before")
     if relation in ("move", "reverse_move"):
         return
+    cue = g.decline_before.search(before)
+    if cue and (
+        _RISE_OR_LEVEL.search(cue.group(0).split(maxsplit=1)[-1]) or _LEVEL_END.search(before)
+    ):
+        cue = None  # "contracted revenue rose 46 %", "fell to 27.5 %": not a decline of the figure
     declining = figure.kind in ("percent", "pp") and (
-        g.decline_before.search(before) or g.decline_after.match(text, figure.end)
+        cue or g.decline_after.match(text, figure.end)
     )
     losing = figure.kind in ("money", "per_share") and g.loss_before.search(before)
     if declining or losing:
