@@ -57,10 +57,15 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     )
 
 
-async def _http_error(_: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _CODE_BY_STATUS.get(exc.status_code, "http_error")
-    response = error_response(code, str(exc.detail), status=exc.status_code)
+    # Starlette's own 404/405 carry only the reason phrase; say what was asked.
+    message = {
+        404: f"No route {request.method} {request.url.path}; the API is described at /docs.",
+        405: f"{request.method} is not allowed on {request.url.path}; see /docs.",
+    }.get(exc.status_code, str(exc.detail))
+    response = error_response(code, message, status=exc.status_code)
     for name, value in (exc.headers or {}).items():
         response.headers[name] = value
     return response
