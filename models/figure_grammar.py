@@ -92,6 +92,10 @@ def grammar(lang: str) -> FigureGrammar:
     minor_words = [w for w in data["minor_currency"] if len(w) > 1]
     minor_letters = alternation([w for w in data["minor_currency"] if len(w) == 1]) or _NEVER
     multiple_words = _ci(alternation(data["multiple_words"])) if data["multiple_words"] else _NEVER
+    # up to two adjectives before a counted noun: "6.5 million high-end data-center GPUs"
+    adjectives = (
+        rf"(?:[a-z][a-z-]+\s+(?=(?:[a-z][a-z-]+\s+)?(?:{count_nouns}){_NOT_LETTER})){{0,2}}"
+    )
     between_words = [c for c in data["range_connectors"] if c not in ("et", "and")]
     return FigureGrammar(
         lang=lang,
@@ -124,11 +128,11 @@ def grammar(lang: str) -> FigureGrammar:
         # "100,000 H100 GPUs", "131 000 MI355X": a model name may stand before the noun
         # or be the thing counted.
         count_noun=re.compile(
-            rf"(?:\s*(?:{joiners})\s*|\s+)(?:[a-z][a-z-]+\s+(?=(?:[a-z][a-z-]+\s+)?(?:{count_nouns}){_NOT_LETTER})){{0,2}}"
+            rf"(?:\s*(?:{joiners})\s*|\s+){adjectives}"
             rf"(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*)\s*)?"
             rf"(?:(?P<noun>{count_nouns}){_NOT_LETTER}|(?<=\w)(?<![a-z]\d)(?=[\s,.;)]))"
             if joiners
-            else rf"\s+(?:[a-z][a-z-]+\s+(?=(?:[a-z][a-z-]+\s+)?(?:{count_nouns}){_NOT_LETTER})){{0,2}}"
+            else rf"\s+{adjectives}"
             rf"(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*)\s*)?"
             rf"(?:(?P<noun>{count_nouns}){_NOT_LETTER}|(?<=\w)(?<![a-z]\d)(?=[\s,.;)]))"
         ),
