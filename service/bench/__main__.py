@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
         help="where to write every number as JSON",
     )
     parser.add_argument(
+        "--batch-encoder",
+        action="store_true",
+        help="run the batch throughput runs with the encoder (default config; much slower)",
+    )
+    parser.add_argument(
         "--keep-workdir",
         action="store_true",
         help="keep the temporary folder (databases, server and ingest logs) for inspection",
@@ -60,7 +65,11 @@ def main(argv: list[str] | None = None) -> int:
     # Never fetch weights: the encoder and spaCy pipelines are installed packages.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    ctx = BenchContext(samples_dir=args.samples or default_samples_dir(), quick=args.quick)
+    ctx = BenchContext(
+        samples_dir=args.samples or default_samples_dir(),
+        quick=args.quick,
+        batch_with_encoder=args.batch_encoder,
+    )
     try:
         return run(ctx, args.only, args.output)
     finally:

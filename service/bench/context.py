@@ -30,6 +30,7 @@ class Sizes:
     rounds: int
     min_round_seconds: float
     summary_docs: int
+    summary_rounds: int
     api_docs_one_client: int
     api_docs_four_clients: int
     report_words: int
@@ -42,6 +43,7 @@ class Sizes:
                 rounds=1,
                 min_round_seconds=0.05,
                 summary_docs=4,
+                summary_rounds=1,
                 api_docs_one_client=6,
                 api_docs_four_clients=8,
                 report_words=1000,
@@ -50,9 +52,10 @@ class Sizes:
         return cls(
             rounds=3,
             min_round_seconds=0.3,
-            summary_docs=30,
-            api_docs_one_client=24,
-            api_docs_four_clients=48,
+            summary_docs=12,
+            summary_rounds=2,
+            api_docs_one_client=16,
+            api_docs_four_clients=16,
             report_words=1000,
             batch_docs=500,
         )
@@ -62,6 +65,7 @@ class Sizes:
 class BenchContext:
     samples_dir: Path
     quick: bool = False
+    batch_with_encoder: bool = False
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="rapport-bench-")))
     _samples: list[Sample] | None = None
     _spacy: dict[str, Any] = field(default_factory=dict)

@@ -124,7 +124,9 @@ def run_summary(ctx: BenchContext) -> dict[str, Any]:
         "summary_with_embeddings": summaries(True),
         "summary_without_embeddings": summaries(False),
     }
-    seconds = {name: min(runs) for name, runs in interleaved(tasks, ctx.sizes.rounds).items()}
+    seconds = {
+        name: min(runs) for name, runs in interleaved(tasks, ctx.sizes.summary_rounds).items()
+    }
     n = len(texts)
     core = seconds["extract_without_encoder"] - seconds["summary_without_embeddings"]
     cost = seconds["extract_with_encoder"] - core
@@ -138,7 +140,7 @@ def run_summary(ctx: BenchContext) -> dict[str, Any]:
         "words": words_in(texts),
         "sentences": sum(len(r.sentences) for r in results),
         "encoder": repr(encoder),
-        "rounds": ctx.sizes.rounds,
+        "rounds": ctx.sizes.summary_rounds,
         "per_doc_ms": per_doc_ms,
         "share_summary_plus_encoder": None if share is None else round(share, 4),
         "share_encoder_alone": ratio(seconds["encoder_alone"], core),
