@@ -44,7 +44,21 @@ class CueSet:
     subject_reference: re.Pattern[str]
     comparison_before: re.Pattern[str]
     conditional_suffixes: tuple[str, ...]
+    not_organisations: frozenset[str]
+    agent_before: re.Pattern[str]
     conditional_exclusions: frozenset[str]
+
+    def plausible_organisation(self, name: str, text: str) -> bool:
+        """Statistical NER also tags metric acronyms ("EBITA", "BPA") and generic heads
+        ("Groupe"): keep an unlinked organisation only if it looks like a name and recurs."""
+        words = name.split()
+        if len(name) < 3 or not words or words[0].lower() in self.not_organisations:
+            return False
+        if name.isupper() and len(name) <= 5:
+            return False
+        if self.metric_pattern.fullmatch(name):
+            return False
+        return text.count(name) >= 2
 
     def metric_cues(self, text: str, start: int, end: int) -> list[CueMatch]:
         return [
@@ -121,6 +135,8 @@ def cue_set(lang: str) -> CueSet:
             re.IGNORECASE,
         ),
         conditional_suffixes=tuple(data["conditional_suffixes"]),
+        not_organisations=frozenset(w.lower() for w in data["not_organisations"]),
+        agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
     )
 

@@ -82,7 +82,9 @@ class DocumentContext:
         if parse is not None:
             for start, end, name in parse.organisations:
                 a, b = s0 + start, s0 + end
-                if any(c.start < b and a < c.end for c in found) or len(name) < 3:
+                if any(c.start < b and a < c.end for c in found):
+                    continue
+                if not self.cues.plausible_organisation(name, self.text):
                     continue
                 found.append(Candidate(self.kb.slug(name), name, "company", a, b, linked=False))
         for cand in found:
@@ -209,10 +211,9 @@ class DocumentContext:
         for s_index, parse in parses.items():
             s0 = self.sentences[s_index][0]
             for start, end, name in parse.organisations:
-                if (
-                    any(m.start < s0 + end and s0 + start < m.end for m in self.mentions)
-                    or len(name) < 3
-                ):
+                if any(m.start < s0 + end and s0 + start < m.end for m in self.mentions):
+                    continue
+                if not self.cues.plausible_organisation(name, self.text):
                     continue
                 slug = self.kb.slug(name)
                 if slug and slug not in known:

@@ -65,6 +65,8 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "attribution": dict,
         "subject_references": list,
         "conditional_suffixes": list,
+        "not_organisations": list,
+        "agent_before": list,
     },
     "language": {"stopwords": list},
 }

@@ -23,8 +23,7 @@ _OF_AFTER_FIGURE = re.compile(
 )
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 _NOT_SUBJECT_TYPES = frozenset({"person", "index"})
-# A bank is usually cited as a broker (attribution), yet a bank's own results are about it.
-_BROKER_PENALTY = 35
+_AGENT_PENALTY = 30
 _UNLINKED_PENALTY = 20
 _PRODUCT_METRICS = frozenset({"performance_gain", "price_performance_gain", "chip_spec", "units"})
 _MARKET_METRICS = frozenset({"market_size"})
@@ -64,6 +63,8 @@ def choose_subject(
     for cand in candidates:
         if cand.type in _NOT_SUBJECT_TYPES:
             continue
+        if cand.type == "analyst_firm" and not cand.is_main:
+            continue  # a broker or data provider is the source (attribution), not the subject
         score, reason = _score(
             text, fig_start, fig_end, metric, metric_cue, cand, other_figures, cues
         )
@@ -105,8 +106,8 @@ def _score(
         score += 15
     if cand.in_clause_subject:
         score, reason = score + 8, "subject of the clause"
-    if cand.type == "analyst_firm" and not cand.is_main:
-        score -= _BROKER_PENALTY
+    if cues.agent_before.search(text[max(0, cand.start - 25) : cand.start]):
+        score -= _AGENT_PENALTY  # "gravée par TSMC", "according to IDC": an agent, not the subject
     if not cand.linked:
         score -= _UNLINKED_PENALTY
     if cues.comparison_before.search(text[max(0, cand.start - 40) : cand.start]):
