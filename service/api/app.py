@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from urllib.parse import unquote
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from models import Extractor
+from service.api.deps import guard_request
 from service.api.errors import install_error_handlers
 from service.api.routes import documents, entities, facts, health
-from service.errors import InvalidRequestError
 from service.ingest.pipeline import extractor_version
 from service.settings import Settings
 from service.store import FactStore
@@ -44,13 +43,6 @@ def build_extractor(settings: Settings) -> Extractor:
     )
 
 
-def _reject_nul(request: Request) -> None:
-    # PostgreSQL text cannot hold NUL; refuse it up front rather than fail in the store.
-    raw = request.url.path + "?" + request.url.query
-    if "\x00" in unquote(raw):
-        raise InvalidRequestError("The URL holds a NUL character.", parameter="url")
-
-
 def create_app(settings: Settings | None = None, extractor: Extractor | None = None) -> FastAPI:
     settings = settings or Settings()
 
@@ -74,7 +66,7 @@ def create_app(settings: Settings | None = None, extractor: Extractor | None = N
         version=extractor_version(),
         description=DESCRIPTION,
         lifespan=lifespan,
-        dependencies=[Depends(_reject_nul)],
+        dependencies=[Depends(guard_request)],
     )
     app.state.settings = settings
     app.state.store = None

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hmac
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Annotated, Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
+from urllib.parse import unquote
 
 from fastapi import Depends, Request, Security
 from fastapi.exceptions import RequestValidationError
@@ -27,8 +29,46 @@ from service.errors import (
 from service.settings import Settings
 from service.store import FactStore
 
+# Every free-text parameter says so in OpenAPI: PostgreSQL text cannot hold NUL.
+NO_NUL = r"^[^\x00]*$"
 # Room for multipart boundaries and the small form fields next to the file.
 MULTIPART_OVERHEAD = 64 * 1024
+
+
+def guard_request(request: Request) -> None:
+    """Refuse what would otherwise pass silently or fail deep in the store.
+
+    A NUL character cannot be stored in PostgreSQL text. A one-value parameter
+    given twice (``?limit=5&limit=500``) is ambiguous: FastAPI would keep the last.
+    """
+    if "\x00" in unquote(request.url.path + "?" + request.url.query):
+        raise InvalidRequestError("The URL holds a NUL character.", parameter="url")
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    if dependant is None:
+        return
+    for field in _query_fields(dependant):
+        given = len(request.query_params.getlist(field.alias))
+        if given > 1 and not _accepts_many(field.field_info.annotation):
+            raise InvalidRequestError(
+                f"{field.alias} is given {given} times; it takes one value.",
+                parameter=field.alias,
+            )
+
+
+def _query_fields(dependant: Any) -> list[Any]:
+    fields = list(dependant.query_params)
+    for sub in dependant.dependencies:
+        fields.extend(_query_fields(sub))
+    return fields
+
+
+def _accepts_many(annotation: Any) -> bool:
+    origin = get_origin(annotation)
+    if origin in (list, tuple, set, frozenset):
+        return True
+    if origin in (Union, UnionType, Annotated):
+        return any(_accepts_many(arg) for arg in get_args(annotation))
+    return False
 
 
 def get_settings(request: Request) -> Settings:

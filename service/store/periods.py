@@ -13,7 +13,15 @@ from datetime import date
 
 _PERIOD = re.compile(
     r"^(?P<fy>FY)?(?P<year>\d{4})"
-    r"(?:-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<month>0[1-9]|1[0-2])(?:-(?P<day>\d{2}))?))?$"
+    r"(?:-(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<month>0[1-9]|1[0-2])(?:-(?P<day>0[1-9]|[12]\d|3[01]))?))?$"
+)
+
+
+# The same grammar for OpenAPI (ECMA regex: explicit classes only), so a client
+# knows what the period filters accept before sending one.
+PERIOD_PATTERN = (
+    r"^(?:[1-9][0-9]{3}(?:-(?:Q[1-4]|H[12]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?))?"
+    r"|FY[1-9][0-9]{3}(?:-(?:Q[1-4]|H[12]|0[1-9]|1[0-2]))?)$"
 )
 
 
@@ -38,10 +46,8 @@ def period_bounds(period: str | None) -> tuple[date, date] | None:
         if match["day"]:
             if match["fy"]:
                 return None
-            try:
-                day = date(year, month, int(match["day"]))
-            except ValueError:
-                return None
+            # An impossible day (2025-02-30) reads as the month's last: a bound, not a claim.
+            day = date(year, month, min(int(match["day"]), _month_end(year, month).day))
             return day, day
         return date(year, month, 1), _month_end(year, month)
     return date(year, 1, 1), date(year, 12, 31)

@@ -96,8 +96,11 @@ ERROR_CASES: list[tuple[str, str, str, dict[str, Any], int, str]] = [
     ("min_value not a number", "GET", "/facts", {"params": {"min_value": "beaucoup"}}, 422,
      "validation_error"),
     ("min_value nan", "GET", "/facts", {"params": {"min_value": "nan"}}, 422, "validation_error"),
-    ("q without words", "GET", "/facts", {"params": {"q": "%% -- !!"}}, 422, "validation_error"),
     ("NUL in query", "GET", "/facts", {"params": {"subject": "a\x00b"}}, 422, "validation_error"),
+    ("one-value parameter twice", "GET", "/facts", {"params": [("limit", 5), ("limit", 500)]},
+     422, "validation_error"),
+    ("subject twice", "GET", "/facts", {"params": [("subject", "A"), ("subject", "B")]}, 422,
+     "validation_error"),
     ("unknown entity type", "GET", "/entities", {"params": {"type": "planet"}}, 422,
      "validation_error"),
     ("bad csv format", "GET", "/facts", {"params": {"format": "xlsx"}}, 422, "validation_error"),
@@ -153,6 +156,13 @@ def test_uploads_under_the_size_limit_pass(small_client: TestClient, lang: str) 
     text = sample_text(FORMAT_SAMPLES[lang])[: SMALL_LIMIT // 2]
     response = small_client.post("/documents", files={"file": ("r.txt", text.encode())})
     assert response.status_code == 201, response.text
+
+
+@pytest.mark.parametrize("q", ["%% -- !!", "«»", "___"])
+def test_a_query_without_words_finds_nothing(loaded_client: TestClient, q: str) -> None:
+    response = loaded_client.get("/facts", params={"q": q})
+    assert response.status_code == 200
+    assert response.json() == {"data": [], "count": 0}
 
 
 KEY = "s3cret-key"

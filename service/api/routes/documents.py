@@ -13,6 +13,7 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import PlainTextResponse
 
 from service.api.deps import (
+    NO_NUL,
     ExtractorDep,
     SettingsDep,
     StoreDep,
@@ -33,6 +34,7 @@ DocumentId = Annotated[
         description="Document id: the first 16 hex digits of the SHA-256 of its bytes.",
         examples=["3f1c9a0b7d2e4c11"],
         max_length=64,
+        pattern=NO_NUL,
     ),
 ]
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size.", examples=[50])]

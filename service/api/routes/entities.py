@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 
 from models.schema import ENTITY_TYPES
-from service.api.deps import StoreDep
+from service.api.deps import NO_NUL, StoreDep
 from service.api.errors import error_responses
 from service.api.schemas import ENTITY_ROW_EXAMPLE, FACT_EXAMPLE, EntityDetail, EntityPage
 from service.errors import NotFoundError
@@ -38,7 +38,12 @@ def list_entities(
     store: StoreDep,
     q: Annotated[
         str | None,
-        Query(max_length=200, description="Part of the name or id, any case.", examples=["amaz"]),
+        Query(
+            max_length=200,
+            pattern=NO_NUL,
+            description="Part of the name or id, any case.",
+            examples=["amaz"],
+        ),
     ] = None,
     type: Annotated[list[EntityType] | None, Query(examples=[["company"]])] = None,
     sort: Annotated[
@@ -83,7 +88,7 @@ def list_entities(
 def get_entity(
     store: StoreDep,
     entity_id: Annotated[
-        str, Path(max_length=200, description="Ticker or slug.", examples=["AMZN"])
+        str, Path(max_length=200, pattern=NO_NUL, description="Ticker or slug.", examples=["AMZN"])
     ],
     limit: Annotated[int, Query(ge=1, le=1000, examples=[200])] = 200,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,

@@ -8,15 +8,15 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
+from pydantic import StringConstraints
 
 from models.schema import CLAIM_TYPES, METRICS
-from service.api.deps import SettingsDep, StoreDep
+from service.api.deps import NO_NUL, SettingsDep, StoreDep
 from service.api.errors import error_responses
 from service.api.schemas import FACT_EXAMPLE, FactPage
-from service.errors import InvalidRequestError
 from service.store import FACT_SORTS, FactFilters
+from service.store.periods import PERIOD_PATTERN
 from service.store.rows import FACT_FIELDS
-from service.store.search import query_words
 
 router = APIRouter(tags=["facts"])
 
@@ -24,6 +24,7 @@ Metric = Literal[METRICS]  # type: ignore[valid-type]
 ClaimType = Literal[CLAIM_TYPES]  # type: ignore[valid-type]
 SORT_VALUES = tuple(key for name in FACT_SORTS for key in (name, f"-{name}"))
 Sort = Literal[SORT_VALUES]  # type: ignore[valid-type]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_NUL)]
 CSV_COLUMNS = ("id", "document_id", "lang", *FACT_FIELDS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -88,35 +89,54 @@ def query_facts(
     settings: SettingsDep,
     subject: Annotated[
         str | None,
-        Query(max_length=200, description="Subject name or id, any case.", examples=["Amazon"]),
+        Query(
+            max_length=200,
+            pattern=NO_NUL,
+            description="Subject name or id, any case.",
+            examples=["Amazon"],
+        ),
     ] = None,
     subject_id: Annotated[
-        list[str] | None, Query(description="Entity ids (tickers, slugs).", examples=[["NVDA"]])
+        list[ShortText] | None,
+        Query(description="Entity ids (tickers, slugs).", examples=[["NVDA"]]),
     ] = None,
     metric: Annotated[list[Metric] | None, Query(examples=[["price_target"]])] = None,
     claim_type: Annotated[list[ClaimType] | None, Query(examples=[["guidance"]])] = None,
     attribution: Annotated[
-        str | None, Query(max_length=200, description="Who states it, any case.", examples=["UBS"])
+        str | None,
+        Query(
+            max_length=200, pattern=NO_NUL, description="Who states it, any case.", examples=["UBS"]
+        ),
     ] = None,
     unit: Annotated[
-        list[str] | None, Query(description="USD, EUR, %, x…", examples=[["USD"]])
+        list[ShortText] | None, Query(description="USD, EUR, %, x…", examples=[["USD"]])
     ] = None,
     lang: Annotated[list[Literal["fr", "en"]] | None, Query(examples=[["fr", "en"]])] = None,
-    document_id: Annotated[list[str] | None, Query(examples=[["3f1c9a0b7d2e4c11"]])] = None,
-    period: Annotated[str | None, Query(max_length=32, examples=["2025-Q2"])] = None,
+    document_id: Annotated[list[ShortText] | None, Query(examples=[["3f1c9a0b7d2e4c11"]])] = None,
+    period: Annotated[
+        str | None,
+        Query(max_length=32, pattern=NO_NUL, description="Exact period.", examples=["2025-Q2"]),
+    ] = None,
     period_from: Annotated[
         str | None,
-        Query(max_length=32, description="Earliest period, inclusive.", examples=["2024"]),
+        Query(pattern=PERIOD_PATTERN, description="Earliest period, inclusive.", examples=["2024"]),
     ] = None,
     period_to: Annotated[
         str | None,
-        Query(max_length=32, description="Latest period, inclusive.", examples=["2025-H1"]),
+        Query(
+            pattern=PERIOD_PATTERN, description="Latest period, inclusive.", examples=["2025-H1"]
+        ),
     ] = None,
     min_value: Annotated[float | None, Query(allow_inf_nan=False, examples=[1e9])] = None,
     max_value: Annotated[float | None, Query(allow_inf_nan=False, examples=[5e10])] = None,
     q: Annotated[
         str | None,
-        Query(max_length=500, description="Words to find (FTS).", examples=["dépenses en capital"]),
+        Query(
+            max_length=500,
+            pattern=NO_NUL,
+            description="Words to find (full text); no word at all finds nothing.",
+            examples=["dépenses en capital"],
+        ),
     ] = None,
     sort: Annotated[
         Sort, Query(description="Sort key; prefix `-` for descending. Ties keep storage order.")
@@ -125,8 +145,6 @@ def query_facts(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     format: Annotated[Literal["json", "csv"], Query(description="json or csv.")] = "json",
 ) -> Any:
-    if q is not None and not query_words(q):
-        raise InvalidRequestError("q holds no word to search for.", parameter="q", value=q)
     filters = FactFilters(
         subject=subject,
         subject_id=subject_id or [],
