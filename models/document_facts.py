@@ -90,21 +90,31 @@ class DocumentContext:
         for cand in found:
             cand.is_main = cand.entity_id == self.main_entity
         named = [c for c in found if c.type in _MAIN_TYPES]
-        main = self.kb.get(self.main_entity) if self.main_entity else None
         for m in self.cues.subject_reference.finditer(self.text, s0, s1):
-            # "sa part de marché" refers to the last company named before it in the
-            # sentence, else to the document's main entity.
+            # "sa part de marché", "it guided": the last company named before it in the
+            # sentence, else earlier in the paragraph, else the document's main entity.
             earlier = [c for c in named if c.end <= m.start()]
-            if earlier:
-                ref = earlier[-1]
+            ref = earlier[-1] if earlier else self._last_named_before(s0)
+            if ref is not None:
                 found.append(
                     Candidate(ref.entity_id, ref.name, ref.type, m.start(), m.end(), ref.parent)
                 )
-            elif main is not None:
-                found.append(
-                    Candidate(main.id, main.name, main.type, m.start(), m.end(), main.parent)
-                )
+        for cand in found:
+            cand.sentence_start = s0
         return found
+
+    def _last_named_before(self, position: int) -> Candidate | None:
+        p_start = self.paragraphs[self._paragraph_of(position)][0] if self.paragraphs else 0
+        for m in reversed(self.mentions):
+            if m.start >= position or m.start < p_start:
+                continue
+            record = self.kb.get(m.entity_id)
+            if record is not None and record.type in _MAIN_TYPES:
+                return Candidate(record.id, record.name, record.type, m.start, m.end, record.parent)
+        main = self.kb.get(self.main_entity) if self.main_entity else None
+        if main is None:
+            return None
+        return Candidate(main.id, main.name, main.type, 0, 0, main.parent)
 
     def place_figures(
         self, s_index: int, figures: list[Figure], parse: SentenceParse | None

@@ -24,6 +24,11 @@ _OF_AFTER_FIGURE = re.compile(
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 _NOT_SUBJECT_TYPES = frozenset({"person", "index"})
 _AGENT_PENALTY = 30
+_TOPIC_BONUS = 25
+_CLAUSE_BREAK_PENALTY = 30
+_INDEX_METRICS = frozenset({"valuation_multiple", "share_price_change", "share_price"})
+_SENTENCE_TOPIC = re.compile(r"^(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|while|whereas|but|et|tandis|alors|mais)\b", re.I)
 _UNLINKED_PENALTY = 20
 _PRODUCT_METRICS = frozenset({"performance_gain", "price_performance_gain", "chip_spec", "units"})
 _MARKET_METRICS = frozenset({"market_size"})
@@ -40,6 +45,7 @@ class Candidate:
     in_clause_subject: bool = False
     is_main: bool = False
     linked: bool = True  # found in the knowledge base, not only by statistical NER
+    sentence_start: int | None = None
 
 
 @dataclass(slots=True)
@@ -61,7 +67,9 @@ def choose_subject(
 ) -> SubjectChoice | None:
     best: SubjectChoice | None = None
     for cand in candidates:
-        if cand.type in _NOT_SUBJECT_TYPES:
+        if cand.type in _NOT_SUBJECT_TYPES and not (
+            cand.type == "index" and metric in _INDEX_METRICS
+        ):
             continue
         if cand.type == "analyst_firm" and not cand.is_main:
             continue  # a broker or data provider is the source (attribution), not the subject
@@ -94,6 +102,12 @@ def _score(
     else:
         distance = cand.start - fig_end
         score, reason = 55 - distance / 3, "nearest after"
+        if _CLAUSE_BREAK.search(text[fig_end : cand.start]):
+            score -= _CLAUSE_BREAK_PENALTY  # "… $102.3 billion, and Google Cloud revenue grew …"
+    if cand.sentence_start is not None and _SENTENCE_TOPIC.match(
+        text[cand.sentence_start : cand.start]
+    ):
+        score, reason = score + _TOPIC_BONUS, "topic of the sentence"
         if _OF_AFTER_FIGURE.match(text[fig_end : cand.start]):
             score, reason = score + 35, "'of' after the figure"
     if (
