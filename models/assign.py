@@ -111,6 +111,7 @@ def choose_period(
     partials: list[tuple[int, int, str]],
     paragraph_period: str | None,
     document_period: str | None,
+    other_figures: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> tuple[str | None, str, bool]:
     """(period, evidence, horizon) for a figure: the sentence first, then context."""
     in_sentence = [p for p in periods if sentence[0] <= p.start and p.end <= sentence[1]]
@@ -120,29 +121,28 @@ def choose_period(
         if sentence[0] <= start and end <= sentence[1]
     ]
     in_sentence = [p for p in in_sentence if p.period]
-    after = [p for p in in_sentence if p.start >= figure.end and p.start - figure.end <= 40]
+    if any(not _is_day(p.period) for p in in_sentence):
+        # "third quarter of fiscal 2026, ended October 26, 2025": the day closes the quarter
+        in_sentence = [p for p in in_sentence if not _is_day(p.period)]
+    # A period after the figure belongs to it only if no other figure stands between them
+    # ("$31.91 billion, up 65% on the $19.31 billion earned in Q3 FY2025").
+    after = [
+        p
+        for p in in_sentence
+        if p.start >= figure.end
+        and p.start - figure.end <= 40
+        and not any(figure.end <= s and e <= p.start for s, e in other_figures)
+    ]
     before = [p for p in in_sentence if p.end <= figure.start]
     if after:
         chosen = min(after, key=lambda p: p.start)
-        return (
-            chosen.period,
-            f"period {chosen.period}: '{chosen.text}' after the figure",
-            chosen.horizon,
-        )
-    if before:
-        chosen = max(before, key=lambda p: p.end)
-        return (
-            chosen.period,
-            f"period {chosen.period}: '{chosen.text}' in the sentence",
-            chosen.horizon,
-        )
-    if in_sentence:
-        chosen = in_sentence[0]
-        return (
-            chosen.period,
-            f"period {chosen.period}: '{chosen.text}' in the sentence",
-            chosen.horizon,
-        )
+        where = "after the figure"
+    elif before:
+        chosen, where = max(before, key=lambda p: p.end), "in the sentence"
+    else:
+        chosen, where = None, ""
+    if chosen is not None:
+        return chosen.period, f"period {chosen.period}: '{chosen.text}' {where}", chosen.horizon
     if metric not in PERIODIC_METRICS:
         return None, "period: none stated", False
     if paragraph_period:
@@ -152,16 +152,22 @@ def choose_period(
     return None, "period: none stated", False
 
 
+def _is_day(period: str) -> bool:
+    return period.count("-") == 2
+
+
 def resolve_partial(
     label: str, position: int, periods: list[PeriodMention], document_period: str | None
 ) -> str | None:
-    """``au T2`` takes the year (and fiscal flag) of the nearest full period before it."""
+    """``au T2`` is the document's quarter when the document is about a quarter; else it
+    takes the year (and fiscal flag) of the nearest full period before it."""
+    if document_period and document_period.split("-")[-1][:1] == label[:1]:
+        return f"{document_period.split('-')[0]}-{label}"
     earlier = [p for p in periods if p.end <= position and ("Q" in p.period or "H" in p.period)]
     source = earlier[-1].period if earlier else document_period
     if not source:
         return None
-    year = source.split("-")[0]
-    return f"{year}-{label}"
+    return f"{source.split('-')[0]}-{label}"
 
 
 @dataclass(slots=True)

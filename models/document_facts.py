@@ -7,7 +7,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
-from models.assign import choose_claim, choose_metric, choose_period
+from models.assign import choose_claim, choose_metric, choose_period, resolve_partial
 from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set
 from models.knowledge import EntityMention, KnowledgeBase
@@ -19,6 +19,7 @@ from models.subjects import Candidate, choose_subject
 
 _MAIN_TYPES = ("company", "business_unit")
 _REFERENCE_PENALTY = 12
+_LEDE_CHARS = 400
 
 
 @dataclass
@@ -53,7 +54,7 @@ class DocumentContext:
             periods=periods,
             partials=find_partial_periods(text, lang),
             main_entity=_main_entity(mentions, kb),
-            document_period=_document_period(periods, find_partial_periods(text, lang)),
+            document_period=_document_period(text, periods, find_partial_periods(text, lang)),
         )
 
     def _paragraph_of(self, position: int) -> int:
@@ -61,9 +62,26 @@ class DocumentContext:
         return max(0, bisect.bisect_right(starts, position) - 1)
 
     def _paragraph_period(self, sentence: tuple[int, int]) -> str | None:
-        p_start = self.paragraphs[self._paragraph_of(sentence[0])][0] if self.paragraphs else 0
-        earlier = [p for p in self.periods if p_start <= p.start < sentence[0] and not p.horizon]
-        return earlier[-1].period if earlier else None
+        """The last period named earlier in the paragraph; a paragraph introduced by one
+        ending in ':' ("outlook for Q4 FY2026 is as follows:") continues it."""
+        index = self._paragraph_of(sentence[0]) if self.paragraphs else 0
+        end = sentence[0]
+        while True:
+            p_start = self.paragraphs[index][0] if self.paragraphs else 0
+            earlier = [p for p in self.periods if p_start <= p.start < end and not p.horizon]
+            earlier += [
+                PeriodMention(resolve_partial(label, s, self.periods, self.document_period),
+                              s, e, label)
+                for s, e, label in self.partials
+                if p_start <= s < end
+            ]  # fmt: skip
+            earlier = sorted((p for p in earlier if p.period), key=lambda p: p.start)
+            if earlier:
+                return earlier[-1].period
+            if index == 0 or not self.text[: self.paragraphs[index - 1][1]].rstrip().endswith(":"):
+                return None
+            index -= 1
+            end = self.paragraphs[index][1]
 
     def _candidates(
         self, sentence: tuple[int, int], parse: SentenceParse | None
@@ -158,7 +176,7 @@ class DocumentContext:
                 subject, subject_reason = None, "none found"
             period, period_reason, horizon = choose_period(
                 figure, metric.metric, sentence, self.periods, self.partials,
-                self._paragraph_period(sentence), self.document_period,
+                self._paragraph_period(sentence), self.document_period, others,
             )  # fmt: skip
             attribution, attribution_kind = find_attribution(
                 self.text, sentence, figure.start, self.mentions, self.kb, self.cues
@@ -247,18 +265,30 @@ def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase) -> str | None
 
 
 def _document_period(
-    periods: list[PeriodMention], partials: list[tuple[int, int, str]]
+    text: str, periods: list[PeriodMention], partials: list[tuple[int, int, str]]
 ) -> str | None:
-    """The period a report is about: its most named quarter or half, the first one named
-    winning ties (reports open with their own period); else a quarter named without its
-    year ("second-quarter revenue") dated by the document's first year."""
-    sub_annual = [p for p in periods if ("Q" in p.period or "H" in p.period) and not p.horizon]
-    if sub_annual:
-        ranked = Counter(p.period for p in sub_annual)
-        ranked[sub_annual[0].period] += 1
-        return ranked.most_common(1)[0][0]
+    """The period a report is about: the quarter or half it names most, counting the
+    headline and lede twice (reports open with their own period) and quarters named
+    without a year ("first-half profit") as of the document's date."""
+    lede_end = min(len(text), _LEDE_CHARS)
     years = [p.period[:4] for p in periods if p.period[:4].isdigit()]
-    if partials and years:
-        label = Counter(label for _, _, label in partials).most_common(1)[0][0]
-        return f"{years[0]}-{label}"
-    return None
+    dated = [
+        p
+        for p in periods
+        if p.start < lede_end
+        and p.period.count("-") >= 1
+        and p.period[:4].isdigit()
+        and "Q" not in p.period
+        and "H" not in p.period
+    ]
+    doc_year = dated[0].period[:4] if dated else (years[0] if years else None)
+    ranked: Counter[str] = Counter()
+    for p in periods:
+        if ("Q" in p.period or "H" in p.period) and not p.horizon:
+            ranked[p.period] += 2 if p.start < lede_end else 1
+    if doc_year:
+        for start, _, label in partials:
+            ranked[f"{doc_year}-{label}"] += 2 if start < lede_end else 1
+    if not ranked:
+        return None
+    return ranked.most_common(1)[0][0]
