@@ -34,6 +34,10 @@ def serve(
 ) -> None:
     """Serve the REST API (docs at /docs); settings come from RAPPORT_* variables."""
     console = Console(soft_wrap=True)
+    missing = [path for path in load or [] if not path.exists()]
+    if missing:
+        console.print(f"[red]error[/red]: no such file or folder: {missing[0]}")
+        raise typer.Exit(2)
     settings = Settings()
     shown_url = make_url(str(normalize_url(settings.database_url))).render_as_string(
         hide_password=True
@@ -45,10 +49,6 @@ def serve(
         with console.status("Loading the French and English pipelines…"):
             extractor = build_extractor(settings).load()
         if load:
-            missing = [path for path in load if not path.exists()]
-            if missing:
-                console.print(f"[red]error[/red]: no such file or folder: {missing[0]}")
-                raise typer.Exit(2)
 
             def show(path: Path, outcome: str) -> None:
                 console.print(f"  {outcome:<24} {path}")
