@@ -6,6 +6,7 @@ Pure functions over offsets in the document text; the subject is chosen in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from models.cues import CueMatch, CueSet, metric_rules
@@ -46,6 +47,7 @@ def choose_metric(
     sentence: tuple[int, int],
     cues: CueSet,
     previous: tuple[Figure, str] | None,
+    other_figures: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> MetricChoice:
     rules = metric_rules()["metrics"]
     growth = is_growth(text, figure, cues, sentence)
@@ -54,19 +56,22 @@ def choose_metric(
     for cue in sentence_cues:
         if cue.start < figure.end and figure.start < cue.end:
             continue
+        before = cue.end <= figure.start
+        if not before and not _reaches_back(text, figure, cue, other_figures):
+            continue
         rule = rules[cue.category]
+        if cue.category in _PER_SHARE_PRICES and _is_aggregate(figure):
+            continue  # "$17.0 billion" is never a share price or a price target
         if figure.kind in rule["kinds"] and not (growth and rule.get("growth")):
             metric = cue.category
         elif growth and rule.get("growth"):
             metric = rule["growth"]
-        elif figure.kind in rule.get("as", {}):
+        elif before and figure.kind in rule.get("as", {}) and figure.start - cue.end <= 40:
             metric = rule["as"][figure.kind]
         else:
             continue
-        if cue.end <= figure.start:
-            distance = figure.start - cue.end
-        else:
-            distance = (cue.start - figure.end) * 2 + 15
+        # a cue after the figure counts double: "revenue of $X" reads forward
+        distance = figure.start - cue.end if before else (cue.start - figure.end) * 2 + 15
         options.append((distance, metric, cue, f"cue '{cue.text}'"))
     if previous is not None and growth:
         prev_figure, prev_metric = previous
@@ -85,6 +90,27 @@ def choose_metric(
     if figure.kind == "percent" and growth:
         fallback = "growth_rate"
     return MetricChoice(fallback, None, f"no cue: default for {figure.kind}")
+
+
+_PER_SHARE_PRICES = frozenset({"price_target", "share_price"})
+_AFTER_WINDOW = 45
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|while|whereas|but|et|tandis|alors|mais)\b", re.I)
+
+
+def _reaches_back(
+    text: str, figure: Figure, cue: CueMatch, other_figures: list[tuple[int, int]]
+) -> bool:
+    """A cue after the figure names it only when close, in the same clause, with no
+    other figure in between ("$4.2 billion of revenue", "20x EV/EBITDA")."""
+    if cue.start - figure.end > _AFTER_WINDOW:
+        return False
+    if any(figure.end <= s and e <= cue.start for s, e in other_figures):
+        return False
+    return not _CLAUSE_BREAK.search(text[figure.end : cue.start])
+
+
+def _is_aggregate(figure: Figure) -> bool:
+    return any(e.startswith("scale ") for e in figure.evidence) or abs(figure.value) >= 1e5
 
 
 def _growth_of_sentence_metric(

@@ -151,13 +151,13 @@ class DocumentContext:
         previous: tuple[Figure, str] | None = None
         spans = [(f.start, f.end) for f in figures]
         for figure in figures:
-            metric = choose_metric(self.text, figure, sentence, self.cues, previous)
+            others = [sp for sp in spans if sp != (figure.start, figure.end)]
+            metric = choose_metric(self.text, figure, sentence, self.cues, previous, others)
             clause_subject = parse.clause_subject_span(figure.start - s0) if parse else None
             for cand in candidates:
                 cand.in_clause_subject = bool(
                     clause_subject and s0 + clause_subject[0] <= cand.start < s0 + clause_subject[1]
                 )
-            others = [sp for sp in spans if sp != (figure.start, figure.end)]
             choice = choose_subject(self.text, figure.start, figure.end, metric.metric, metric.cue,
                                     candidates, others, self.cues)  # fmt: skip
             if choice is not None and self.cues.subject_reference.fullmatch(
