@@ -15,11 +15,12 @@ from models.parsing import SentenceParse
 from models.periods import find_partial_periods, find_periods
 from models.schema import Entity, Fact, Figure, PeriodMention
 from models.sentences import paragraph_spans
-from models.subjects import Candidate, choose_subject
+from models.subjects import Candidate, SubjectChoice, choose_subject
 
 _MAIN_TYPES = ("company", "business_unit")
 _REFERENCE_PENALTY = 12
 _LEDE_CHARS = 400
+_MARKET_METRICS = frozenset({"market_size"})
 
 
 @dataclass
@@ -121,6 +122,14 @@ class DocumentContext:
             cand.sentence_start = s0
         return found
 
+    def _last_market_before(self, position: int) -> Candidate | None:
+        """A market size with no market in its sentence is about the last market named."""
+        for m in reversed(self.mentions):
+            record = self.kb.get(m.entity_id)
+            if m.start < position and record is not None and record.type == "market":
+                return Candidate(record.id, record.name, record.type, m.start, m.end)
+        return None
+
     def _last_named_before(self, position: int) -> Candidate | None:
         p_start = self.paragraphs[self._paragraph_of(position)][0] if self.paragraphs else 0
         for m in reversed(self.mentions):
@@ -164,6 +173,12 @@ class DocumentContext:
                 self.text[choice.candidate.start : choice.candidate.end]
             ):
                 choice.score -= _REFERENCE_PENALTY
+            if metric.metric in _MARKET_METRICS and (
+                choice is None or choice.candidate.type != "market"
+            ):
+                market = self._last_market_before(figure.start)
+                if market is not None:
+                    choice = SubjectChoice(market, 100.0, "market named earlier")
             if choice is not None and choice.score >= 15:
                 subject, subject_reason = choice.candidate, choice.reason
                 self._paragraph_subject[paragraph] = subject

@@ -25,6 +25,8 @@ _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 _NOT_SUBJECT_TYPES = frozenset({"person", "index"})
 _AGENT_PENALTY = 30
 _TOPIC_BONUS = 25
+_MODIFIER_PENALTY = 40
+_COMPOUND_AFTER = re.compile(r"^-[a-zà-ÿ]")
 _CLAUSE_BREAK_PENALTY = 30
 _INDEX_METRICS = frozenset({"valuation_multiple", "share_price_change", "share_price"})
 _SENTENCE_TOPIC = re.compile(r"^(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
@@ -104,6 +106,8 @@ def _score(
         score, reason = 55 - distance / 3, "nearest after"
         if _CLAUSE_BREAK.search(text[fig_end : cand.start]):
             score -= _CLAUSE_BREAK_PENALTY  # "… $102.3 billion, and Google Cloud revenue grew …"
+    if _COMPOUND_AFTER.match(text[cand.end : cand.end + 2]):
+        score -= _MODIFIER_PENALTY  # "the SoftBank-controlled chip designer": a modifier
     if cand.sentence_start is not None and _SENTENCE_TOPIC.match(
         text[cand.sentence_start : cand.start]
     ):
