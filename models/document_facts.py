@@ -85,7 +85,7 @@ class DocumentContext:
             end = self.paragraphs[index][1]
 
     def _candidates(
-        self, sentence: tuple[int, int], parse: SentenceParse | None
+        self, sentence: tuple[int, int], parse: SentenceParse | None, figures: list[Figure]
     ) -> list[Candidate]:
         s0, s1 = sentence
         found: list[Candidate] = []
@@ -103,6 +103,8 @@ class DocumentContext:
                 a, b = s0 + start, s0 + end
                 if any(c.start < b and a < c.end for c in found):
                     continue
+                if any(f.start < b and a < f.end for f in figures):
+                    continue  # NER reads "Md$" in "1,0 Md$" as an organisation
                 if not self.cues.plausible_organisation(name, self.text):
                     continue
                 found.append(Candidate(self.kb.slug(name), name, "company", a, b, linked=False))
@@ -148,7 +150,7 @@ class DocumentContext:
     ) -> list[Fact]:
         sentence = self.sentences[s_index]
         s0, s1 = sentence
-        candidates = self._candidates(sentence, parse)
+        candidates = self._candidates(sentence, parse, figures)
         claim_cues = self.cues.claim_cues(self.text, s0, s1)
         if parse is not None:
             for verb in parse.conditional_verbs(self.cues.conditional_suffixes):

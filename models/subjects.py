@@ -106,14 +106,14 @@ def _score(
         score, reason = 55 - distance / 3, "nearest after"
         if _CLAUSE_BREAK.search(text[fig_end : cand.start]):
             score -= _CLAUSE_BREAK_PENALTY  # "… $102.3 billion, and Google Cloud revenue grew …"
+        if _OF_AFTER_FIGURE.match(text[fig_end : cand.start]):
+            score, reason = score + 35, "'of' after the figure"
     if _COMPOUND_AFTER.match(text[cand.end : cand.end + 2]):
         score -= _MODIFIER_PENALTY  # "the SoftBank-controlled chip designer": a modifier
     if cand.sentence_start is not None and _SENTENCE_TOPIC.match(
         text[cand.sentence_start : cand.start]
     ):
         score, reason = score + _TOPIC_BONUS, "topic of the sentence"
-        if _OF_AFTER_FIGURE.match(text[fig_end : cand.start]):
-            score, reason = score + 35, "'of' after the figure"
     if (
         cue is not None
         and cue.end <= cand.start
