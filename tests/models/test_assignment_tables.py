@@ -1,0 +1,1443 @@
+"""Fact assignment (issue 3), read against spec/FACTS.md: metric, subject, period,
+claim type and attribution, one table each, one row per case, French and English.
+
+Every expectation was annotated from the spec and the plain meaning of the sentence,
+never from the extractor's output (the assigner's code and cue files were not read).
+A row is ``(lang, text, figure, expected)``: ``figure`` is the figure's surface string
+or a unique substring of it (the fact asserted is the first whose ``.text`` contains
+it), ``expected`` the set of acceptable answers; two answers where the spec allows two
+readings, as the gold files do (spec/EVAL.md). Subjects are entity ids from
+``models/data/entities.json``; ``None`` in a set means "no period" / "no attribution".
+
+A row marked ``xfail(strict=True)`` is a known defect: the row is right per the spec and
+the extractor gets it wrong. Fixing the defect makes the row pass loudly: then remove
+the mark.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+import pytest
+
+from models.schema import METRICS, Fact
+
+
+@pytest.fixture(scope="session")
+def assignment_extractor() -> Any:
+    """The real extractor without the sentence encoder (summaries are not under test)."""
+    from models import Extractor
+
+    return Extractor(use_encoder=False).load()
+
+
+def row(lang: str, text: str, figure: str, expected: Any, xfail: str | None = None) -> Any:
+    """One table row; ``expected`` is one answer or an iterable of acceptable answers."""
+    if expected is None or isinstance(expected, str):
+        answers = frozenset({expected})
+    else:
+        answers = frozenset(expected)
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(lang, text, figure, answers, marks=marks, id=f"{lang}-{figure}")
+
+
+def _fold(value: str | None) -> str | None:
+    """Case- and accent-insensitive form, as spec/EVAL.md compares subjects."""
+    if value is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _find_fact(extractor: Any, lang: str, text: str, figure: str) -> Fact:
+    assert text.count(figure) == 1, f"row error: {figure!r} must occur once in the text"
+    facts = extractor.extract(text, lang=lang).facts
+    for fact in facts:
+        if figure in fact.text:
+            return fact
+    found = [(f.text, f.metric) for f in facts]
+    pytest.fail(f"no fact whose text contains {figure!r}; facts found: {found}")
+
+
+def _explain(fact: Fact) -> str:
+    return (
+        f"fact {fact.text!r}: metric={fact.metric} subject={fact.subject_id}/{fact.subject} "
+        f"period={fact.period} claim={fact.claim_type} attribution={fact.attribution} "
+        f"evidence={fact.evidence}"
+    )
+
+
+# --------------------------------------------------------------------------- metric
+# Every code of the FACTS.md vocabulary except `other` appears at least once.
+
+METRIC_ROWS = [
+    # French
+    row(
+        "fr",
+        "Amazon a publié un chiffre d'affaires de 167,7 milliards de dollars au T2 2025.",
+        "167,7 milliards",
+        "revenue",
+    ),
+    row(
+        "fr",
+        "Au T2 2025, les revenus d'Amazon sont en hausse de 13 % sur un an.",
+        "13 %",
+        "revenue_growth",
+    ),
+    row(
+        "fr",
+        "Le bénéfice net de LVMH s'établit à 5,7 milliards d'euros au premier semestre 2025.",
+        "5,7 milliards",
+        "net_income",
+    ),
+    row(
+        "fr",
+        "Intel a enregistré une perte nette de 2,9 milliards de dollars au T2 2025.",
+        "2,9 milliards",
+        "net_income",
+    ),
+    row(
+        "fr",
+        "Le résultat net de TotalEnergies recule de 2 % au troisième trimestre 2025.",
+        "2 %",
+        "net_income_growth",
+    ),
+    row(
+        "fr",
+        "Le résultat opérationnel d'Airbus atteint 2,2 milliards d'euros au premier semestre.",
+        "2,2 milliards",
+        "operating_income",
+    ),
+    row(
+        "fr",
+        "La marge opérationnelle d'AWS ressort à 32,9 % au T2 2025.",
+        "32,9 %",
+        "operating_margin",
+    ),
+    row(
+        "fr",
+        "La marge brute de NVIDIA atteint 73,6 % au troisième trimestre de l'exercice 2026.",
+        "73,6 %",
+        "gross_margin",
+    ),
+    row(
+        "fr",
+        "Le bénéfice par action d'Amazon s'élève à 1,68 $ au T2 2025.",
+        "1,68",
+        "eps",
+    ),
+    row(
+        "fr",
+        "Le BPA de Sanofi progresse de 11 % en 2024.",
+        "11 %",
+        "eps_growth",
+        xfail="a move of the BPA (EPS) is eps_growth per the metric table",
+    ),
+    row(
+        "fr",
+        "Microsoft a porté ses dépenses en capital à 24,2 milliards de dollars sur le trimestre.",
+        "24,2 milliards",
+        "capex",
+    ),
+    row(
+        "fr",
+        "Les charges opérationnelles de NVIDIA atteignent 4,2 milliards de dollars au T3.",
+        "4,2 milliards",
+        "opex",
+    ),
+    row(
+        "fr",
+        "Le flux de trésorerie disponible de TotalEnergies s'élève à 4,4 milliards de dollars.",
+        "4,4 milliards",
+        "free_cash_flow",
+    ),
+    row(
+        "fr",
+        "La rentabilité des fonds propres tangibles de BNP Paribas atteint 11,8 % au T3 2025.",
+        "11,8 %",
+        "return_on_equity",
+    ),
+    row(
+        "fr",
+        "LVMH versera un dividende de 13 euros par action au titre de l'exercice 2024.",
+        "13 euros",
+        "dividend",
+    ),
+    row(
+        "fr",
+        "TotalEnergies a confirmé un programme de rachat d'actions de 2 milliards de dollars.",
+        "2 milliards",
+        "buyback",
+    ),
+    row(
+        "fr",
+        "NVIDIA détient une part de marché d'environ 80 % dans les accélérateurs d'IA.",
+        "80 %",
+        "market_share",
+    ),
+    row(
+        "fr",
+        "Le marché des puces IA est estimé à 400 milliards de dollars d'ici 2029.",
+        "400 milliards",
+        "market_size",
+    ),
+    row(
+        "fr",
+        "La capitalisation boursière de NVIDIA a dépassé 4 000 milliards de dollars en juillet.",
+        "4 000 milliards",
+        "market_cap",
+    ),
+    row(
+        "fr",
+        "Mistral AI a été valorisée à 11,7 milliards d'euros lors de sa dernière levée de fonds.",
+        "11,7 milliards",
+        "valuation",
+    ),
+    row(
+        "fr",
+        "Les analystes de JPMorgan ont relevé leur objectif de cours pour Amazon à 265 dollars.",
+        "265 dollars",
+        "price_target",
+    ),
+    row(
+        "fr",
+        "Le cours de l'action Amazon s'établit à 214 dollars vendredi soir.",
+        "214 dollars",
+        "share_price",
+    ),
+    row(
+        "fr",
+        "L'action Amazon a chuté de 8 % après la publication des résultats.",
+        "8 %",
+        "share_price_change",
+    ),
+    row(
+        "fr",
+        "Le titre Schneider Electric se traite à 14x EV/EBITDA, selon Oddo BHF.",
+        "14x",
+        "valuation_multiple",
+    ),
+    row(
+        "fr",
+        "Le marché des centres de données affiche une croissance annuelle de 12 %.",
+        "12 %",
+        "growth_rate",
+    ),
+    row(
+        "fr",
+        "Selon AWS, Trainium2 offrirait quatre fois les performances de la génération précédente.",
+        "quatre fois",
+        "performance_gain",
+    ),
+    row(
+        "fr",
+        "Trainium2 offre un rapport prix/performance supérieur de 30 à 40 % aux instances GPU.",
+        "30 à 40 %",
+        "price_performance_gain",
+    ),
+    row("fr", "Le MI355X d'AMD embarque 288 Go de mémoire HBM3E.", "288 Go", "chip_spec"),
+    row(
+        "fr",
+        "AWS exploite trois campus de centres de données dans l'Indiana.",
+        "trois campus",
+        "units",
+    ),
+    row(
+        "fr",
+        "Amazon a déployé 500 000 accélérateurs Trainium2 pour Anthropic.",
+        "500 000",
+        "units",
+    ),
+    row(
+        "fr",
+        "Les ventes d'AWS ont bondi de 17,5 % à 30,9 milliards de dollars.",
+        "17,5 %",
+        "revenue_growth",
+    ),
+    row(
+        "fr",
+        "Les ventes d'AWS ont bondi de 17,5 % à 30,9 milliards de dollars.",
+        "30,9 milliards",
+        "revenue",
+    ),
+    row("fr", "Intel a publié une perte par action de 0,67 dollar.", "0,67", "eps"),
+    # English
+    row(
+        "en",
+        "Amazon reported revenue of $167.7 billion for the second quarter of 2025.",
+        "$167.7 billion",
+        "revenue",
+    ),
+    row(
+        "en",
+        "Microsoft's revenue rose 18% year over year in the fourth quarter of fiscal 2025.",
+        "18%",
+        "revenue_growth",
+    ),
+    row(
+        "en",
+        "NVIDIA posted net income of $31.9 billion in the third quarter of fiscal 2026.",
+        "$31.9 billion",
+        "net_income",
+    ),
+    row(
+        "en",
+        "Intel reported a net loss of $2.9 billion for the second quarter of 2025.",
+        "$2.9 billion",
+        "net_income",
+    ),
+    row("en", "Alphabet's net income grew 33% in Q3 2025.", "33%", "net_income_growth"),
+    row(
+        "en",
+        "AWS operating income was $10.2 billion in Q2 2025.",
+        "$10.2 billion",
+        "operating_income",
+    ),
+    row("en", "Meta's operating margin reached 40% in Q3 2025.", "40%", "operating_margin"),
+    row("en", "AMD's gross margin was 54% in the third quarter of 2025.", "54%", "gross_margin"),
+    row("en", "NVIDIA reported EPS of $1.30 for Q3 FY2026.", "$1.30", "eps"),
+    row("en", "Amazon's earnings per share rose 33% in Q2 2025.", "33%", "eps_growth"),
+    row(
+        "en",
+        "Alphabet raised its 2025 capital expenditures forecast to $91 billion.",
+        "$91 billion",
+        "capex",
+    ),
+    row(
+        "en",
+        "Meta's total operating expenses were $24.0 billion in Q3 2025.",
+        "$24.0 billion",
+        "opex",
+    ),
+    row(
+        "en",
+        "Microsoft generated free cash flow of $25.7 billion in the quarter.",
+        "$25.7 billion",
+        "free_cash_flow",
+    ),
+    row(
+        "en",
+        "Barclays delivered a return on tangible equity of 12.3% in H1 2025.",
+        "12.3%",
+        "return_on_equity",
+    ),
+    row("en", "Apple declared a quarterly dividend of $0.26 per share.", "$0.26", "dividend"),
+    row(
+        "en",
+        "Apple's board authorized a $100 billion share buyback.",
+        "$100 billion",
+        "buyback",
+    ),
+    row(
+        "en",
+        "AMD's market share in server CPUs reached 40% in Q2 2025.",
+        "40%",
+        "market_share",
+    ),
+    row(
+        "en",
+        "The AI accelerator market is expected to be worth $500 billion by 2028.",
+        "$500 billion",
+        "market_size",
+    ),
+    row(
+        "en",
+        "NVIDIA's market cap topped $5 trillion in October.",
+        "$5 trillion",
+        "market_cap",
+    ),
+    row(
+        "en",
+        "OpenAI was valued at $500 billion in a secondary share sale.",
+        "$500 billion",
+        "valuation",
+    ),
+    row(
+        "en",
+        "Analysts at UBS raised their price target on Microsoft to $650.",
+        "$650",
+        "price_target",
+    ),
+    row("en", "Shares of Intel closed at $24.50 on Friday.", "$24.50", "share_price"),
+    row(
+        "en",
+        "AMD shares jumped 24% after the OpenAI deal was announced.",
+        "24%",
+        "share_price_change",
+    ),
+    row("en", "Microsoft trades at 32x forward P/E.", "32x", "valuation_multiple"),
+    row(
+        "en",
+        "Cloud infrastructure spending is posting annual growth of 20%.",
+        "20%",
+        "growth_rate",
+    ),
+    row(
+        "en",
+        "AMD says the MI355X delivers 4x the performance of the MI300X.",
+        "4x",
+        "performance_gain",
+    ),
+    row(
+        "en",
+        "Trainium2 offers 30-40% better price-performance than GPU-based EC2 instances.",
+        "30-40%",
+        "price_performance_gain",
+    ),
+    row("en", "The B200 has a TDP of 1,000 W.", "1,000 W", "chip_spec"),
+    row(
+        "en",
+        "Amazon operates three data center campuses in Indiana.",
+        "three",
+        "units",
+    ),
+    row(
+        "en",
+        "Meta plans to bring online 1.3 million GPUs by the end of 2025.",
+        "1.3 million",
+        "units",
+    ),
+    row("en", "AWS sales jumped 17.5% to $30.9 billion.", "17.5%", "revenue_growth"),
+    row("en", "AWS sales jumped 17.5% to $30.9 billion.", "$30.9 billion", "revenue"),
+    row("en", "Intel posted a net loss of $(0.67) per share.", "0.67", "eps"),
+]
+
+
+# -------------------------------------------------------------------------- subject
+# Entity ids; two ids where the sentence reads both ways (a unit or its parent).
+
+SUBJECT_ROWS = [
+    # French
+    row(
+        "fr",
+        "Le chiffre d'affaires d'Amazon atteint 167,7 milliards de dollars au T2 2025.",
+        "167,7 milliards",
+        "AMZN",
+    ),
+    row(
+        "fr",
+        "Amazon a dégagé un bénéfice net de 18,2 milliards de dollars au T2 2025.",
+        "18,2 milliards",
+        "AMZN",
+    ),
+    row(
+        "fr",
+        "NVIDIA, leader des processeurs graphiques, a vu son chiffre d'affaires bondir de 62 %.",
+        "62 %",
+        "NVDA",
+    ),
+    row(
+        "fr",
+        "Le fondeur taïwanais TSMC a réalisé un chiffre d'affaires de 30 milliards de dollars.",
+        "30 milliards",
+        "TSM",
+    ),
+    row(
+        "fr",
+        "Microsoft Azure (39 %) et Google Cloud (32 %) ont progressé plus vite qu'AWS (17,5 %).",
+        "39 %",
+        {"azure", "MSFT"},
+    ),
+    row(
+        "fr",
+        "Microsoft Azure (39 %) et Google Cloud (32 %) ont progressé plus vite qu'AWS (17,5 %).",
+        "32 %",
+        {"google-cloud", "GOOGL"},
+    ),
+    row(
+        "fr",
+        "Microsoft Azure (39 %) et Google Cloud (32 %) ont progressé plus vite qu'AWS (17,5 %).",
+        "17,5 %",
+        {"aws", "AMZN"},
+    ),
+    row(
+        "fr",
+        "Amazon a publié ses résultats jeudi soir. L'entreprise a dégagé un bénéfice net de "
+        "18,2 milliards de dollars.",
+        "18,2 milliards",
+        "AMZN",
+    ),
+    row(
+        "fr",
+        "LVMH a publié ses résultats semestriels. Le groupe a réalisé un chiffre d'affaires de "
+        "39,8 milliards d'euros.",
+        "39,8 milliards",
+        "MC",
+    ),
+    row(
+        "fr",
+        "NVIDIA a de nouveau dépassé les attentes. Sa marge brute atteint 73,6 %.",
+        "73,6 %",
+        "NVDA",
+    ),
+    row(
+        "fr",
+        "Les analystes de JPMorgan ont relevé leur objectif de cours pour Amazon à 265 dollars.",
+        "265 dollars",
+        "AMZN",
+    ),
+    row(
+        "fr",
+        "Oddo BHF relève son objectif de cours sur Schneider Electric à 260 euros.",
+        "260 euros",
+        "SU",
+    ),
+    row(
+        "fr",
+        "Le marché des puces IA est estimé à 400 milliards de dollars d'ici 2029.",
+        "400 milliards",
+        "ai-chip-market",
+    ),
+    row(
+        "fr",
+        "Selon Gartner, le marché des semi-conducteurs atteindra 705 milliards de dollars.",
+        "705 milliards",
+        "semiconductor-market",
+    ),
+    row("fr", "Le MI355X d'AMD embarque 288 Go de mémoire HBM3E.", "288 Go", "mi355x"),
+    row(
+        "fr",
+        "La puce B200 consomme jusqu'à 1 000 W en pointe.",
+        "1 000 W",
+        "b200",
+    ),
+    row(
+        "fr",
+        "AMD a vu son chiffre d'affaires progresser de 36 %, alors que celui d'Intel a stagné.",
+        "36 %",
+        "AMD",
+    ),
+    row(
+        "fr",
+        "Amazon : résultats du deuxième trimestre 2025\n\n"
+        "Les ventes ont atteint 167,7 milliards de dollars.",
+        "167,7 milliards",
+        "AMZN",
+    ),
+    row(
+        "fr",
+        "Les revenus du segment Data Center de NVIDIA ont atteint 51,2 milliards de dollars.",
+        "51,2 milliards",
+        {"nvda-data-center", "NVDA"},
+    ),
+    row(
+        "fr",
+        "Chez TSMC, la marge brute a atteint 58,6 % au deuxième trimestre.",
+        "58,6 %",
+        "TSM",
+    ),
+    row(
+        "fr",
+        "Amazon a battu les attentes. Pour les analystes de JPMorgan, sa marge opérationnelle "
+        "de 11,4 % rassure.",
+        "11,4 %",
+        "AMZN",
+    ),
+    row(
+        "fr",
+        "Le numéro un mondial des puces IA, NVIDIA, a vu sa marge brute atteindre 73,6 %.",
+        "73,6 %",
+        "NVDA",
+    ),
+    row(
+        "fr",
+        "Contrairement à Intel, AMD a vu ses ventes progresser de 36 %.",
+        "36 %",
+        "AMD",
+    ),
+    # English
+    row(
+        "en",
+        "Amazon's revenue reached $167.7 billion in Q2 2025.",
+        "$167.7 billion",
+        "AMZN",
+    ),
+    row(
+        "en",
+        "Amazon posted net income of $18.2 billion in Q2 2025.",
+        "$18.2 billion",
+        "AMZN",
+    ),
+    row(
+        "en",
+        "NVIDIA, the world's most valuable company, reported revenue of $57.0 billion.",
+        "$57.0 billion",
+        "NVDA",
+    ),
+    row(
+        "en",
+        "Taiwanese foundry TSMC reported revenue of $33.1 billion in Q3 2025.",
+        "$33.1 billion",
+        "TSM",
+    ),
+    row(
+        "en",
+        "Microsoft Azure (39%) and Google Cloud (32%) grew faster than AWS (17.5%).",
+        "39%",
+        {"azure", "MSFT"},
+    ),
+    row(
+        "en",
+        "Microsoft Azure (39%) and Google Cloud (32%) grew faster than AWS (17.5%).",
+        "32%",
+        {"google-cloud", "GOOGL"},
+    ),
+    row(
+        "en",
+        "Microsoft Azure (39%) and Google Cloud (32%) grew faster than AWS (17.5%).",
+        "17.5%",
+        {"aws", "AMZN"},
+        xfail="the last item of the bracketed list is AWS's own growth, not Azure's",
+    ),
+    row(
+        "en",
+        "Microsoft reported its results on Wednesday. The company posted revenue of $76.4 billion.",
+        "$76.4 billion",
+        "MSFT",
+    ),
+    row(
+        "en",
+        "Meta beat expectations again. Its operating margin reached 40%.",
+        "40%",
+        "META",
+    ),
+    row(
+        "en",
+        "Analysts at Morgan Stanley raised their price target on Microsoft to $650.",
+        "$650",
+        "MSFT",
+    ),
+    row(
+        "en",
+        "JPMorgan raised its price target on Amazon to $265.",
+        "$265",
+        "AMZN",
+    ),
+    row(
+        "en",
+        "The AI accelerator market is expected to be worth $500 billion by 2028.",
+        "$500 billion",
+        "ai-accelerator-market",
+    ),
+    row(
+        "en",
+        "According to IDC, the smartphone market grew 2% in Q3 2025.",
+        "2%",
+        "smartphone-market",
+        xfail="'According to IDC' names the source (attribution); the figure is the market's",
+    ),
+    row("en", "The B200 GPU carries 192 GB of HBM3E memory.", "192 GB", "b200"),
+    row(
+        "en",
+        "Google's Ironwood TPU delivers 4,614 TFLOPS of FP8 compute.",
+        "4,614",
+        {"ironwood", "tpu"},
+        xfail="the TFLOPS are the Ironwood chip's spec (gold also accepts the maker)",
+    ),
+    row(
+        "en",
+        "AMD's revenue rose 36%, while Intel's was flat.",
+        "36%",
+        "AMD",
+    ),
+    row(
+        "en",
+        "Amazon Q2 2025 results\n\nNet sales increased to $167.7 billion.",
+        "$167.7 billion",
+        "AMZN",
+    ),
+    row(
+        "en",
+        "NVIDIA's Data Center segment revenue reached $51.2 billion.",
+        "$51.2 billion",
+        {"nvda-data-center", "NVDA"},
+    ),
+    row("en", "At TSMC, gross margin reached 59.5% in the quarter.", "59.5%", "TSM"),
+    row("en", "UBS lifted its price target for ASML to €800.", "€800", "ASML"),
+    row(
+        "en",
+        "Amazon beat estimates. Analysts at JPMorgan said the company's operating margin "
+        "reached 11.4%.",
+        "11.4%",
+        "AMZN",
+    ),
+    row("en", "Unlike Intel, AMD grew its sales 36% in the quarter.", "36%", "AMD"),
+]
+
+
+# --------------------------------------------------------------------------- period
+
+PERIOD_ROWS = [
+    # French
+    row(
+        "fr",
+        "Au T2 2025, Amazon a réalisé un chiffre d'affaires de 167,7 milliards de dollars.",
+        "167,7 milliards",
+        "2025-Q2",
+    ),
+    row(
+        "fr",
+        "NVIDIA a publié un chiffre d'affaires de 57 milliards de dollars au troisième "
+        "trimestre de l'exercice 2026.",
+        "57 milliards",
+        "FY2026-Q3",
+    ),
+    row(
+        "fr",
+        "Airbus a dégagé une marge opérationnelle de 9 % au second semestre 2025.",
+        "9 %",
+        "2025-H2",
+    ),
+    row(
+        "fr",
+        "Le marché des puces IA devrait atteindre 400 milliards de dollars d'ici 2029.",
+        "400 milliards",
+        "2029",
+    ),
+    row(
+        "fr",
+        "En 2024, le chiffre d'affaires de Sanofi a atteint 41,1 milliards d'euros.",
+        "41,1 milliards",
+        "2024",
+    ),
+    row(
+        "fr",
+        "Le chiffre d'affaires de TSMC a atteint 30 milliards de dollars au deuxième "
+        "trimestre 2025.",
+        "30 milliards",
+        "2025-Q2",
+    ),
+    row(
+        "fr",
+        "Le bénéfice net de LVMH s'établit à 5,7 milliards d'euros au premier semestre 2025.",
+        "5,7 milliards",
+        "2025-H1",
+    ),
+    row(
+        "fr",
+        "Microsoft a investi 88 milliards de dollars sur l'exercice 2025.",
+        "88 milliards",
+        "FY2025",
+    ),
+    row(
+        "fr",
+        "En octobre 2025, les ventes de TSMC ont progressé de 17 % sur un an.",
+        "17 %",
+        "2025-10",
+    ),
+    row(
+        "fr",
+        "Amazon prévoit des ventes comprises entre 174 et 179,5 milliards de dollars au T3 2025.",
+        "174",
+        "2025-Q3",
+    ),
+    row(
+        "fr",
+        "Amazon a publié jeudi ses comptes du T2 2025. Les ventes ont atteint "
+        "167,7 milliards de dollars.",
+        "167,7 milliards",
+        "2025-Q2",
+    ),
+    row(
+        "fr",
+        "Amazon a publié ses comptes du T2 2025. En 2024, ses ventes annuelles avaient atteint "
+        "638 milliards de dollars.",
+        "638 milliards",
+        "2024",
+    ),
+    row(
+        "fr",
+        "Amazon : résultats du T2 2025\n\n"
+        "Amazon a publié jeudi ses comptes trimestriels.\n\n"
+        "Le bénéfice net ressort à 18,2 milliards de dollars.",
+        "18,2 milliards",
+        "2025-Q2",
+    ),
+    row(
+        "fr",
+        "Les résultats 2025 d'Amazon restent solides. Au T2, les ventes ont atteint "
+        "167,7 milliards de dollars.",
+        "167,7 milliards",
+        "2025-Q2",
+    ),
+    row(
+        "fr",
+        "Les analystes de JPMorgan ont relevé leur objectif de cours pour Amazon à 265 dollars.",
+        "265 dollars",
+        None,
+    ),
+    row(
+        "fr",
+        "Oddo BHF relève son objectif de cours sur Schneider Electric à 260 euros.",
+        "260 euros",
+        None,
+    ),
+    row(
+        "fr",
+        "Le titre Schneider Electric se traite à 14x EV/EBITDA.",
+        "14x",
+        None,
+    ),
+    row(
+        "fr",
+        "Paris, le 30 octobre 2025 - TotalEnergies a dégagé un résultat net de "
+        "4 milliards de dollars au T3.",
+        "4 milliards",
+        "2025-Q3",
+    ),
+    # English
+    row(
+        "en",
+        "In Q2 2025, Amazon's revenue reached $167.7 billion.",
+        "$167.7 billion",
+        "2025-Q2",
+    ),
+    row(
+        "en",
+        "NVIDIA reported revenue of $57.0 billion for Q3 FY2026.",
+        "$57.0 billion",
+        "FY2026-Q3",
+    ),
+    row(
+        "en",
+        "Airbus posted an operating margin of 9% in H2 2025.",
+        "9%",
+        "2025-H2",
+    ),
+    row(
+        "en",
+        "The AI chip market is expected to reach $400 billion by 2029.",
+        "$400 billion",
+        "2029",
+    ),
+    row(
+        "en",
+        "In 2024, Sanofi's sales reached €41.1 billion.",
+        "€41.1 billion",
+        "2024",
+    ),
+    row(
+        "en",
+        "TSMC's revenue reached $30.1 billion in the second quarter of 2025.",
+        "$30.1 billion",
+        "2025-Q2",
+    ),
+    row(
+        "en",
+        "LVMH's net profit came to €5.7 billion in the first half of 2025.",
+        "€5.7 billion",
+        "2025-H1",
+    ),
+    row(
+        "en",
+        "Microsoft's capital expenditures reached $88 billion in fiscal 2025.",
+        "$88 billion",
+        "FY2025",
+    ),
+    row("en", "In October 2025, TSMC's sales rose 17% year over year.", "17%", "2025-10"),
+    row(
+        "en",
+        "Amazon expects net sales of between $174 billion and $179.5 billion in Q3 2025.",
+        "$174",
+        "2025-Q3",
+    ),
+    row(
+        "en",
+        "Amazon released its Q2 2025 results on Thursday. Net sales reached $167.7 billion.",
+        "$167.7 billion",
+        "2025-Q2",
+    ),
+    row(
+        "en",
+        "Amazon released its Q2 2025 results. In 2024, its annual sales had reached $638 billion.",
+        "$638 billion",
+        "2024",
+    ),
+    row(
+        "en",
+        "Amazon Q2 2025 results\n\n"
+        "Amazon released its quarterly numbers on Thursday.\n\n"
+        "Net income came in at $18.2 billion.",
+        "$18.2 billion",
+        "2025-Q2",
+    ),
+    row(
+        "en",
+        "Amazon's 2025 results remain strong. In Q2, net sales reached $167.7 billion.",
+        "$167.7 billion",
+        "2025-Q2",
+    ),
+    row(
+        "en",
+        "Analysts at UBS raised their price target on Microsoft to $650.",
+        "$650",
+        None,
+    ),
+    row(
+        "en",
+        "Morgan Stanley has a $300 price target on Amazon.",
+        "$300",
+        None,
+    ),
+    row("en", "Microsoft trades at 32x earnings.", "32x", None),
+    row(
+        "en",
+        "October 30, 2025 - TotalEnergies posted net income of $4 billion in Q3.",
+        "$4 billion",
+        "2025-Q3",
+    ),
+]
+
+
+# ----------------------------------------------------------------------- claim type
+
+CLAIM_ROWS = [
+    # French
+    row(
+        "fr",
+        "Amazon a réalisé un chiffre d'affaires de 167,7 milliards de dollars au T2 2025.",
+        "167,7 milliards",
+        "reported",
+    ),
+    row(
+        "fr",
+        "Le bénéfice net de LVMH s'élève à 5,7 milliards d'euros au premier semestre 2025.",
+        "5,7 milliards",
+        "reported",
+    ),
+    row("fr", "L'action Amazon a chuté de 8 % vendredi.", "8 %", "reported"),
+    row(
+        "fr",
+        "Amazon prévoit un chiffre d'affaires compris entre 174 et 179,5 milliards de dollars "
+        "au T3 2025.",
+        "174",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "NVIDIA anticipe un chiffre d'affaires de 65 milliards de dollars au prochain trimestre.",
+        "65 milliards",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Dans ses perspectives, Alphabet relève ses investissements 2025 à 91 milliards de "
+        "dollars.",
+        "91 milliards",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Pour 2025, TotalEnergies vise une hausse de sa production de 4 %.",
+        "4 %",
+        {"guidance", "target"},
+    ),
+    row(
+        "fr",
+        "Les analystes de JPMorgan estiment le bénéfice par action d'Amazon à 1,33 $ au T2.",
+        "1,33",
+        "estimate",
+    ),
+    row(
+        "fr",
+        "Le consensus attendait un chiffre d'affaires de 162 milliards de dollars.",
+        "162 milliards",
+        "estimate",
+    ),
+    row(
+        "fr",
+        "Selon FactSet, les analystes tablaient sur un BPA de 1,33 $ pour Amazon.",
+        "1,33",
+        "estimate",
+        xfail="'les analystes tablaient sur' is an analysts' estimate, not a reported figure",
+    ),
+    row(
+        "fr",
+        "La valorisation d'Anthropic est estimée à 183 milliards de dollars.",
+        "183 milliards",
+        "estimate",
+    ),
+    row(
+        "fr",
+        "Le marché des puces IA devrait atteindre 400 milliards de dollars d'ici 2029.",
+        "400 milliards",
+        "forecast",
+    ),
+    row(
+        "fr",
+        "Les ventes de serveurs IA pourraient croître de 30 % l'an prochain.",
+        "30 %",
+        "forecast",
+    ),
+    row(
+        "fr",
+        "Le marché de la mémoire HBM atteindra 35 milliards de dollars d'ici 2027.",
+        "35 milliards",
+        "forecast",
+    ),
+    row(
+        "fr",
+        "Les analystes de JPMorgan ont relevé leur objectif de cours pour Amazon à 265 dollars.",
+        "265 dollars",
+        "target",
+    ),
+    row(
+        "fr",
+        "Oddo BHF fixe un objectif de cours de 260 euros sur Schneider Electric.",
+        "260 euros",
+        "target",
+    ),
+    row(
+        "fr",
+        "Schneider Electric se fixe un objectif de marge d'EBITA ajusté de 20 % en 2027.",
+        "20 %",
+        {"target", "guidance"},
+    ),
+    row(
+        "fr",
+        "Selon AWS, Trainium2 offrirait quatre fois les performances de la première génération.",
+        "quatre fois",
+        "claimed",
+    ),
+    row(
+        "fr",
+        "Le MI355X délivre jusqu'à 35 fois les performances d'inférence du MI300X.",
+        "35 fois",
+        "claimed",
+    ),
+    row(
+        "fr",
+        "OpenAI aurait dépensé 7 milliards de dollars en puissance de calcul l'an dernier.",
+        "7 milliards",
+        "claimed",
+    ),
+    row(
+        "fr",
+        "Anthropic serait désormais valorisée à 350 milliards de dollars.",
+        "350 milliards",
+        "claimed",
+    ),
+    row(
+        "fr",
+        "La demande des centres de données devrait croître de 15 % par an d'ici 2030.",
+        "15 %",
+        "forecast",
+    ),
+    # English
+    row(
+        "en",
+        "Amazon reported revenue of $167.7 billion for Q2 2025.",
+        "$167.7 billion",
+        "reported",
+    ),
+    row(
+        "en",
+        "Microsoft's net income was $27.2 billion in the quarter.",
+        "$27.2 billion",
+        "reported",
+    ),
+    row("en", "AMD shares rose 24% on Monday.", "24%", "reported"),
+    row(
+        "en",
+        "Amazon expects third-quarter net sales of between $174 billion and $179.5 billion.",
+        "$174",
+        "guidance",
+    ),
+    row(
+        "en",
+        "NVIDIA's outlook calls for revenue of $65.0 billion in the fourth quarter.",
+        "$65.0 billion",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Meta's guidance for 2025 total expenses is $116 billion to $118 billion.",
+        "$116",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Alphabet now expects capital expenditures of $91 billion in 2025.",
+        "$91 billion",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Analysts at UBS estimate Microsoft's EPS at $3.67 for the quarter.",
+        "$3.67",
+        "estimate",
+    ),
+    row(
+        "en",
+        "The consensus expected revenue of $162 billion.",
+        "$162 billion",
+        "estimate",
+    ),
+    row(
+        "en",
+        "According to FactSet, analysts expected EPS of $1.33.",
+        "$1.33",
+        "estimate",
+    ),
+    row(
+        "en",
+        "Anthropic's valuation is estimated at $183 billion.",
+        "$183 billion",
+        "estimate",
+    ),
+    row(
+        "en",
+        "The AI chip market is expected to reach $400 billion by 2029.",
+        "$400 billion",
+        "forecast",
+    ),
+    row(
+        "en",
+        "HBM revenue could double to $35 billion next year.",
+        "$35 billion",
+        "forecast",
+    ),
+    row(
+        "en",
+        "Data center power demand will grow 15% a year through 2030.",
+        "15%",
+        "forecast",
+    ),
+    row(
+        "en",
+        "Analysts at UBS raised their price target on Microsoft to $650.",
+        "$650",
+        "target",
+    ),
+    row(
+        "en",
+        "Morgan Stanley has a $300 price target on Amazon.",
+        "$300",
+        "target",
+    ),
+    row(
+        "en",
+        "Schneider Electric targets an adjusted EBITA margin of 20% in 2027.",
+        "20%",
+        {"target", "guidance"},
+    ),
+    row(
+        "en",
+        "AWS claims Trainium2 delivers 4x the performance of the first generation.",
+        "4x",
+        "claimed",
+    ),
+    row(
+        "en",
+        "The MI355X offers up to 35x the inference performance of the MI300X.",
+        "35x",
+        "claimed",
+    ),
+    row(
+        "en",
+        "OpenAI reportedly spent $7 billion on compute last year.",
+        "$7 billion",
+        "claimed",
+    ),
+    row(
+        "en",
+        "Blackwell would deliver 30x faster inference than Hopper, according to NVIDIA.",
+        "30x",
+        "claimed",
+    ),
+]
+
+
+# ---------------------------------------------------------------------- attribution
+# Who states the figure, compared case- and accent-insensitively; None for a company's
+# own reported figures.
+
+CONSENSUS = {"consensus", "analyst consensus", "analysts"}
+
+ATTRIBUTION_ROWS = [
+    # French
+    row(
+        "fr",
+        "Les analystes de JPMorgan ont relevé leur objectif de cours pour Amazon à 265 dollars.",
+        "265 dollars",
+        "JPMorgan",
+    ),
+    row(
+        "fr",
+        "Selon FactSet, le consensus attendait un BPA de 1,33 $ pour Amazon.",
+        "1,33",
+        {"FactSet", "FactSet consensus"},
+    ),
+    row(
+        "fr",
+        "Selon Gartner, le marché des semi-conducteurs atteindra 705 milliards de dollars.",
+        "705 milliards",
+        "Gartner",
+    ),
+    row(
+        "fr",
+        "Le consensus attendait un chiffre d'affaires de 162 milliards de dollars pour Amazon.",
+        "162 milliards",
+        CONSENSUS,
+    ),
+    row(
+        "fr",
+        "Oddo BHF relève son objectif de cours sur Schneider Electric à 260 euros.",
+        "260 euros",
+        "Oddo BHF",
+    ),
+    row(
+        "fr",
+        "D'après les analystes d'UBS, le chiffre d'affaires de Microsoft devrait atteindre "
+        "75 milliards de dollars.",
+        "75 milliards",
+        "UBS",
+    ),
+    row(
+        "fr",
+        "Selon IDC, le marché des smartphones a progressé de 2 % au T3 2025.",
+        "2 %",
+        "IDC",
+        xfail="'Selon IDC' attributes the figure to IDC",
+    ),
+    row(
+        "fr",
+        "Morgan Stanley relève son objectif de cours sur Microsoft à 650 dollars.",
+        "650 dollars",
+        "Morgan Stanley",
+    ),
+    row(
+        "fr",
+        "Jefferies estime que la marge brute d'ASML atteindra 52 % en 2026.",
+        "52 %",
+        "Jefferies",
+    ),
+    row(
+        "fr",
+        "Selon TrendForce, le marché de la HBM devrait atteindre 35 milliards de dollars.",
+        "35 milliards",
+        "TrendForce",
+    ),
+    row(
+        "fr",
+        "Les analystes de Goldman Sachs anticipent un BPA de 2,50 dollars pour Alphabet.",
+        "2,50 dollars",
+        "Goldman Sachs",
+        xfail="'les analystes de Goldman Sachs anticipent' attributes the figure to Goldman Sachs",
+    ),
+    row(
+        "fr",
+        "Les analystes attendaient une marge opérationnelle de 35 % pour AWS.",
+        "35 %",
+        CONSENSUS,
+    ),
+    row(
+        "fr",
+        "Amazon a réalisé un chiffre d'affaires de 167,7 milliards de dollars au T2 2025.",
+        "167,7 milliards",
+        None,
+    ),
+    row(
+        "fr",
+        "Le bénéfice net de LVMH s'élève à 5,7 milliards d'euros au premier semestre 2025.",
+        "5,7 milliards",
+        None,
+    ),
+    row(
+        "fr",
+        "La marge brute de NVIDIA atteint 73,6 % au troisième trimestre de l'exercice 2026.",
+        "73,6 %",
+        None,
+    ),
+    row(
+        "fr",
+        "TotalEnergies a dégagé un flux de trésorerie disponible de 4,4 milliards de dollars.",
+        "4,4 milliards",
+        None,
+    ),
+    row(
+        "fr",
+        "Le consensus LSEG tablait sur un chiffre d'affaires de 54,9 milliards de dollars pour "
+        "NVIDIA.",
+        "54,9 milliards",
+        {"LSEG", "LSEG consensus"},
+    ),
+    row(
+        "fr",
+        "Pour Bernstein, le chiffre d'affaires de NVIDIA atteindra 200 milliards de dollars "
+        "en 2026.",
+        "200 milliards",
+        "Bernstein",
+    ),
+    # English
+    row(
+        "en",
+        "Analysts at UBS raised their price target on Microsoft to $650.",
+        "$650",
+        "UBS",
+    ),
+    row(
+        "en",
+        "According to Gartner, the semiconductor market will reach $705 billion in 2025.",
+        "$705 billion",
+        "Gartner",
+    ),
+    row(
+        "en",
+        "According to FactSet, analysts expected EPS of $1.33 for Amazon.",
+        "$1.33",
+        {"FactSet", "FactSet consensus"},
+    ),
+    row(
+        "en",
+        "The consensus expected revenue of $162 billion for Amazon.",
+        "$162 billion",
+        CONSENSUS,
+    ),
+    row(
+        "en",
+        "JPMorgan analysts raised their price target on Amazon to $265.",
+        "$265",
+        "JPMorgan",
+    ),
+    row(
+        "en",
+        "Morgan Stanley lifted its price target on Microsoft to $650.",
+        "$650",
+        "Morgan Stanley",
+    ),
+    row(
+        "en",
+        "IDC estimates that the smartphone market grew 2% in Q3 2025.",
+        "2%",
+        "IDC",
+        xfail="'IDC estimates that' attributes the figure to IDC",
+    ),
+    row(
+        "en",
+        "Jefferies expects ASML's gross margin to reach 52% in 2026.",
+        "52%",
+        "Jefferies",
+    ),
+    row(
+        "en",
+        "According to TrendForce, the HBM market will reach $35 billion in 2025.",
+        "$35 billion",
+        "TrendForce",
+    ),
+    row(
+        "en",
+        "Goldman Sachs analysts forecast Alphabet's EPS at $2.50.",
+        "$2.50",
+        "Goldman Sachs",
+        xfail="'Goldman Sachs analysts forecast' attributes the figure to Goldman Sachs",
+    ),
+    row(
+        "en",
+        "Wall Street analysts expected an operating margin of 35% for AWS.",
+        "35%",
+        CONSENSUS,
+    ),
+    row(
+        "en",
+        "Amazon reported revenue of $167.7 billion for Q2 2025.",
+        "$167.7 billion",
+        None,
+    ),
+    row(
+        "en",
+        "Microsoft's net income was $27.2 billion in the quarter.",
+        "$27.2 billion",
+        None,
+    ),
+    row(
+        "en",
+        "NVIDIA's gross margin was 73.6% in Q3 FY2026.",
+        "73.6%",
+        None,
+    ),
+    row(
+        "en",
+        "TotalEnergies generated free cash flow of $4.4 billion in Q3 2025.",
+        "$4.4 billion",
+        None,
+    ),
+    row(
+        "en",
+        "Analysts polled by LSEG expected revenue of $54.9 billion for NVIDIA.",
+        "$54.9 billion",
+        {"LSEG", "LSEG consensus"},
+    ),
+    row(
+        "en",
+        "Bernstein sees NVIDIA's revenue reaching $200 billion in 2026.",
+        "$200 billion",
+        "Bernstein",
+    ),
+]
+
+ROW_FIELDS = ("lang", "text", "figure", "expected")
+
+
+@pytest.mark.parametrize(ROW_FIELDS, METRIC_ROWS)
+def test_metric(assignment_extractor: Any, lang: str, text: str, figure: str, expected: Any):
+    fact = _find_fact(assignment_extractor, lang, text, figure)
+    assert fact.metric in expected, _explain(fact)
+
+
+@pytest.mark.parametrize(ROW_FIELDS, SUBJECT_ROWS)
+def test_subject(assignment_extractor: Any, lang: str, text: str, figure: str, expected: Any):
+    fact = _find_fact(assignment_extractor, lang, text, figure)
+    assert fact.subject_id in expected, _explain(fact)
+
+
+@pytest.mark.parametrize(ROW_FIELDS, PERIOD_ROWS)
+def test_period(assignment_extractor: Any, lang: str, text: str, figure: str, expected: Any):
+    fact = _find_fact(assignment_extractor, lang, text, figure)
+    assert fact.period in expected, _explain(fact)
+
+
+@pytest.mark.parametrize(ROW_FIELDS, CLAIM_ROWS)
+def test_claim_type(assignment_extractor: Any, lang: str, text: str, figure: str, expected: Any):
+    fact = _find_fact(assignment_extractor, lang, text, figure)
+    assert fact.claim_type in expected, _explain(fact)
+
+
+@pytest.mark.parametrize(ROW_FIELDS, ATTRIBUTION_ROWS)
+def test_attribution(assignment_extractor: Any, lang: str, text: str, figure: str, expected: Any):
+    fact = _find_fact(assignment_extractor, lang, text, figure)
+    assert _fold(fact.attribution) in {_fold(name) for name in expected}, _explain(fact)
+
+
+# ------------------------------------------------------------------ table coverage
+
+TABLES = {
+    "metric": METRIC_ROWS,
+    "subject": SUBJECT_ROWS,
+    "period": PERIOD_ROWS,
+    "claim_type": CLAIM_ROWS,
+    "attribution": ATTRIBUTION_ROWS,
+}
+
+
+def _expected_values(rows: Iterable[Any]) -> set[Any]:
+    return {answer for param in rows for answer in param.values[3]}
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_table_has_thirty_rows_in_both_languages(table: str):
+    langs = [param.values[0] for param in TABLES[table]]
+    assert len(langs) >= 30
+    assert langs.count("fr") >= 15 and langs.count("en") >= 15
+
+
+def test_metric_table_covers_every_metric_code():
+    assert _expected_values(METRIC_ROWS) >= set(METRICS) - {"other"}
+
+
+def test_claim_table_covers_every_claim_type():
+    from models.schema import CLAIM_TYPES
+
+    assert _expected_values(CLAIM_ROWS) >= set(CLAIM_TYPES)
