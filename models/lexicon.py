@@ -58,6 +58,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "year_links": list,
         "horizon_before": list,
         "year_before": list,
+        "partial_before": list,
     },
     "cues": {
         "metrics": dict,

@@ -182,6 +182,12 @@ def _partial_pattern(lang: str) -> re.Pattern[str]:
     )
 
 
+@cache
+def _partial_before(lang: str) -> frozenset[str]:
+    words = load_language_data(lang, "periods")["partial_before"]
+    return frozenset(w.split()[-1].lower() for w in words)
+
+
 def find_partial_periods(text: str, lang: str) -> list[tuple[int, int, str]]:
     """Quarters and halves named without a year (``au T2``): ``(start, end, "Q2"|"H1")``.
 
@@ -193,6 +199,10 @@ def find_partial_periods(text: str, lang: str) -> list[tuple[int, int, str]]:
         if any(p.start <= m.start() < p.end for p in full):
             continue
         if m.group("ord"):
+            hyphenated = "-" in m.group(0)
+            before = text[max(0, m.start() - 20) : m.start()].lower().split()
+            if not hyphenated and (not before or before[-1] not in _partial_before(lang)):
+                continue  # "the company's first quarter above …" names no period
             n = load_language_data(lang, "periods")["ordinals"][m.group("ord").lower()]
             if m.group("hw") and n > 2:
                 continue
