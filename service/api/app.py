@@ -14,6 +14,7 @@ from fastapi import Depends, FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from models import Extractor
+from service.api import routes_batches
 from service.api.deps import guard_request
 from service.api.errors import install_error_handlers
 from service.api.routes import documents, entities, facts, health
@@ -74,4 +75,5 @@ def create_app(settings: Settings | None = None, extractor: Extractor | None = N
     install_error_handlers(app)
     for module in (documents, facts, entities, health):
         app.include_router(module.router)
+    app.include_router(routes_batches.router)
     return app
