@@ -4,9 +4,12 @@ The server is ``rapport serve`` when that command exists, else uvicorn on the
 ``service.api.app:create_app`` factory; either way a separate process with a fresh
 SQLite file, started cold. Measured: seconds until ``/health`` answers 200, peak
 resident memory of the server (``VmHWM``), and ``POST /documents`` multipart uploads
-of distinct ~1,000-word reports with 1 and 4 concurrent clients. Before the server
-starts, the same documents go one by one through the same extractor configuration
-in this process ("extract only"): the ratio is what the service adds.
+of distinct ~1,000-word reports with 1 and 4 concurrent clients. The same documents
+also go one by one through the same extractor configuration in this process
+("extract only"): with one client, each document is extracted here then uploaded,
+alternately; before the 4-client run, while the server idles. The ratio is what the
+service adds; CPU seconds per document (server vs this process) give the same
+ratio without the noise of other users' load on a shared machine.
 Budgets: ≤ 1.2 GB resident, /health ≤ 20 s after start, p95 ≤ 300 ms on one client.
 """
 
@@ -68,15 +71,72 @@ def _wait_healthy(server: Monitored, base_url: str) -> float | None:
     return None
 
 
-def _upload_all(base_url: str, documents: list[str], clients: int) -> dict[str, Any]:
-    """Upload every document once with ``clients`` threads; latencies and wall time."""
+def _post(client: Any, index: int, text: str) -> int:
+    import httpx
+
+    files = {"file": (f"bench_{index:04d}.txt", text.encode("utf-8"), "text/plain")}
+    try:
+        return int(client.post("/documents", files=files).status_code)
+    except httpx.HTTPError:
+        return -1
+
+
+def _api_stats(latencies: list[float], statuses: list[int], wall: float) -> dict[str, Any]:
+    counts = {str(code): statuses.count(code) for code in sorted(set(statuses))}
+    return {
+        "docs": len(latencies),
+        "wall_seconds": round(wall, 3),
+        "docs_per_s": round(len(latencies) / wall, 2),
+        "statuses": counts,
+        "created": statuses.count(201),
+        **latency_stats(latencies),
+    }
+
+
+def _extract_stats(latencies: list[float], cpu: float) -> dict[str, Any]:
+    return {
+        "docs": len(latencies),
+        "docs_per_s": round(len(latencies) / sum(latencies), 2),
+        "cpu_ms_per_doc": round(1000 * cpu / len(latencies), 1),
+        "use_encoder": True,
+        **latency_stats(latencies),
+    }
+
+
+def _timed_extract(extractor: Any, text: str) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    extractor.extract(text)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _one_client(extractor: Any, base_url: str, documents: list[str]) -> tuple[dict, dict]:
+    """Each document extracted here, then uploaded: alternating, so load from other users
+    of the machine falls on both alike (the server idles while this process extracts)."""
+    import httpx
+
+    extract_latencies, upload_latencies, statuses = [], [], []
+    extract_cpu = 0.0
+    with httpx.Client(base_url=base_url, timeout=120.0) as client:
+        for index, text in enumerate(documents):
+            wall, cpu = _timed_extract(extractor, text)
+            extract_latencies.append(wall)
+            extract_cpu += cpu
+            start = time.perf_counter()
+            statuses.append(_post(client, index, text))
+            upload_latencies.append(time.perf_counter() - start)
+    api = _api_stats(upload_latencies, statuses, sum(upload_latencies))
+    return api, _extract_stats(extract_latencies, extract_cpu)
+
+
+def _concurrent(base_url: str, documents: list[str], clients: int) -> dict[str, Any]:
+    """Upload every document once from ``clients`` threads, each with its own connection."""
     import httpx
 
     work: queue.SimpleQueue[tuple[int, str]] = queue.SimpleQueue()
     for item in enumerate(documents):
         work.put(item)
     latencies: list[float] = []
-    statuses: dict[int, int] = {}
+    statuses: list[int] = []
     lock = threading.Lock()
 
     def client_loop() -> None:
@@ -86,16 +146,11 @@ def _upload_all(base_url: str, documents: list[str], clients: int) -> dict[str, 
                     index, text = work.get_nowait()
                 except queue.Empty:
                     return
-                files = {"file": (f"bench_{index:04d}.txt", text.encode("utf-8"), "text/plain")}
                 start = time.perf_counter()
-                try:
-                    status = client.post("/documents", files=files).status_code
-                except httpx.HTTPError:
-                    status = -1
-                elapsed = time.perf_counter() - start
+                status = _post(client, index, text)
                 with lock:
-                    latencies.append(elapsed)
-                    statuses[status] = statuses.get(status, 0) + 1
+                    latencies.append(time.perf_counter() - start)
+                    statuses.append(status)
 
     start = time.perf_counter()
     threads = [threading.Thread(target=client_loop) for _ in range(clients)]
@@ -103,34 +158,17 @@ def _upload_all(base_url: str, documents: list[str], clients: int) -> dict[str, 
         thread.start()
     for thread in threads:
         thread.join()
-    wall = time.perf_counter() - start
-    return {
-        "clients": clients,
-        "docs": len(documents),
-        "wall_seconds": round(wall, 3),
-        "docs_per_s": round(len(documents) / wall, 2),
-        "statuses": {str(k): v for k, v in sorted(statuses.items())},
-        "created": statuses.get(201, 0),
-        **latency_stats(latencies),
-    }
+    return {"clients": clients, **_api_stats(latencies, statuses, time.perf_counter() - start)}
 
 
-def _extract_only(ctx: BenchContext, documents: list[str]) -> dict[str, Any]:
-    extractor = ctx.extractor(use_encoder=True)  # the server's default configuration
-    extractor.extract(documents[0])  # warm-up
-    latencies = []
-    start = time.perf_counter()
-    for text in documents:
-        begin = time.perf_counter()
-        extractor.extract(text)
-        latencies.append(time.perf_counter() - begin)
-    wall = time.perf_counter() - start
-    return {
-        "docs": len(documents),
-        "docs_per_s": round(len(documents) / wall, 2),
-        "use_encoder": True,
-        **latency_stats(latencies),
-    }
+def _sequential_extract(extractor: Any, documents: list[str]) -> dict[str, Any]:
+    timings = [_timed_extract(extractor, text) for text in documents]
+    return _extract_stats([w for w, _ in timings], sum(c for _, c in timings))
+
+
+def _server_cpu_ms_per_doc(server: Monitored, before: float, docs: int) -> float:
+    server.tree.sample()
+    return round(1000 * (server.tree.cpu_by_pid.get(server.tree.root, 0.0) - before) / docs, 1)
 
 
 def run(ctx: BenchContext) -> dict[str, Any]:
@@ -145,15 +183,15 @@ def run(ctx: BenchContext) -> dict[str, Any]:
     one = documents[WARMUP_UPLOADS : WARMUP_UPLOADS + sizes.api_docs_one_client]
     four = documents[WARMUP_UPLOADS + sizes.api_docs_one_client :]
     words = [len(d.split()) for d in documents]
-    extract_one, extract_four = _extract_only(ctx, one), _extract_only(ctx, four)
+    extractor = ctx.extractor(use_encoder=True)  # the server's default configuration
+    extractor.extract(warmup[0])
 
     port = free_port()
     argv, how = _server_argv(port)
     db = ctx.workdir / "api" / "bench.db"
     db.parent.mkdir(parents=True, exist_ok=True)
-    server = Monitored(
-        argv, child_env(f"sqlite:///{db}"), repo_root(), ctx.workdir / "api", "server"
-    )
+    env = child_env(f"sqlite:///{db}")
+    server = Monitored(argv, env, repo_root(), ctx.workdir / "api", "server", interval=0.5)
     base_url = f"http://127.0.0.1:{port}"
     try:
         health_seconds = _wait_healthy(server, base_url)
@@ -164,15 +202,20 @@ def run(ctx: BenchContext) -> dict[str, Any]:
                 "reason": f"/health never answered 200 within {HEALTH_TIMEOUT_SECONDS:.0f} s",
                 "log_tail": server.log_tail(),
             }
-        server.memory.sample()
-        rss_ready = server.memory.root_peak()
-        _upload_all(base_url, warmup, 1)
-        api_one = _upload_all(base_url, one, 1)
-        api_four = _upload_all(base_url, four, 4)
-        server.memory.sample()
+        server.tree.sample()
+        rss_ready = server.tree.root_peak()
+        _concurrent(base_url, warmup, 1)
+        server.tree.sample()
+        cpu_before = server.tree.cpu_by_pid.get(server.tree.root, 0.0)
+        api_one, extract_one = _one_client(extractor, base_url, one)
+        api_one["server_cpu_ms_per_doc"] = _server_cpu_ms_per_doc(server, cpu_before, len(one))
+        extract_four = _sequential_extract(extractor, four)  # the server idles meanwhile
+        cpu_before = server.tree.cpu_by_pid.get(server.tree.root, 0.0)
+        api_four = _concurrent(base_url, four, 4)
+        api_four["server_cpu_ms_per_doc"] = _server_cpu_ms_per_doc(server, cpu_before, len(four))
     finally:
         server.stop()
-    peak = server.memory.root_peak()
+    peak = server.tree.root_peak()
     return {
         "status": "ok",
         "server": how,
@@ -181,7 +224,7 @@ def run(ctx: BenchContext) -> dict[str, Any]:
         "health_seconds": round(health_seconds, 2),
         "rss_at_health_mb": mb(rss_ready),
         "peak_rss_mb": mb(peak),
-        "peak_tree_rss_mb": mb(server.memory.peak_tree_rss),
+        "peak_tree_rss_mb": mb(server.tree.peak_tree_rss),
         "one_client": {
             "api": api_one,
             "extract_only": extract_one,
@@ -205,6 +248,9 @@ def _overhead(api: dict[str, Any], extract: dict[str, Any]) -> dict[str, Any]:
         "ratio_p50_api_vs_extract": ratio(api["p50_ms"], extract["p50_ms"]),
         "ratio_p95_api_vs_extract": ratio(api["p95_ms"], extract["p95_ms"]),
         "ratio_docs_per_s_extract_vs_api": ratio(extract["docs_per_s"], api["docs_per_s"]),
+        "ratio_cpu_per_doc_api_vs_extract": ratio(
+            api["server_cpu_ms_per_doc"], extract["cpu_ms_per_doc"]
+        ),
     }
 
 
@@ -232,6 +278,11 @@ def render(result: dict[str, Any]) -> list[str]:
             f" p50 {ext['p50_ms']:.0f} ms, p95 {ext['p95_ms']:.0f} ms"
             f"  → service overhead p50 {times(row['ratio_p50_api_vs_extract'])},"
             f" throughput {times(row['ratio_docs_per_s_extract_vs_api'])}"
+        )
+        lines.append(
+            f"      CPU per document: server {api['server_cpu_ms_per_doc']:.0f} ms,"
+            f" extract only {ext['cpu_ms_per_doc']:.0f} ms"
+            f"  → {times(row['ratio_cpu_per_doc_api_vs_extract'])}"
         )
     lines.append(
         f"    p95 one client {result['one_client']['api']['p95_ms']:.0f} ms"

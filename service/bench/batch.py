@@ -20,6 +20,7 @@ loaded), gives the worker memory that the budget is about.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import sqlite3
 import time
@@ -37,7 +38,7 @@ BUDGET_WORKER_BYTES = 800 * MB
 RUN_TIMEOUT_SECONDS = 900.0
 CONFIGS = (("local_1", "local", 1), ("local_2", "local", 2), ("ray_2", "ray", 2))
 MEMORY_RUN = "local_2_encoder"
-MEMORY_RUN_DOCS = {False: 60, True: 16}  # by quick mode
+MEMORY_RUN_DOCS = {False: 32, True: 16}  # two worker batches of 16  # by quick mode
 
 
 _CLI_STEADY = re.compile(r"docs/s \(models loaded\)\W*([\d.]+)")
@@ -75,6 +76,7 @@ def _ingest(
     ]
     extra = {} if use_encoder else {"RAPPORT_USE_ENCODER": "false"}
     env = child_env(f"sqlite:///{db}", RAY_USAGE_STATS_ENABLED="0", **extra)
+    load_before = os.getloadavg()[0]
     run = Monitored(argv, env, repo_root(), ctx.workdir / "batch", name, interval=0.2)
     first: tuple[float, int] | None = None
     last: tuple[float, int] | None = None
@@ -90,7 +92,7 @@ def _ingest(
     code = run.stop()
     wall = time.perf_counter() - run.started_at
     stored = _stored(db) or 0
-    children = run.memory.children_peaks()
+    children = run.tree.children_peaks()
     worker_peak = children[0][1] if children else None
     steady = None
     if first and last and last[0] > first[0]:
@@ -109,7 +111,10 @@ def _ingest(
         "docs_per_s_end_to_end": round(stored / wall, 2) if wall else None,
         "docs_per_s_steady": None if steady is None else round(steady, 2),
         "docs_per_s_models_loaded_cli": _cli_steady_rate(run),
-        "cli_peak_rss_mb": mb(run.memory.root_peak()),
+        "cpu_seconds": round(run.tree.cpu_total(), 1),
+        "cpu_ms_per_doc": round(1000 * run.tree.cpu_total() / stored, 1) if stored else None,
+        "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "cli_peak_rss_mb": mb(run.tree.root_peak()),
         "worker_peak_rss_mb": mb(worker_peak),
         "largest_children": [
             {"pid": pid, "peak_rss_mb": mb(peak), "command": command}
@@ -158,6 +163,9 @@ def run(ctx: BenchContext) -> dict[str, Any]:
         result[f"speedup_2_workers_{key.removeprefix('docs_per_s_')}"] = ratio(two, one)
         ray_rate = rows["ray_2"].get(key) if "skipped" not in rows["ray_2"] else None
         result[f"speedup_ray_2_{key.removeprefix('docs_per_s_')}"] = ratio(ray_rate, one)
+    result["cpu_per_doc_2_workers_vs_1"] = ratio(
+        rows["local_2"].get("cpu_ms_per_doc"), rows["local_1"].get("cpu_ms_per_doc")
+    )
     steady = result["speedup_2_workers_steady"]
     result["target_met"] = None if steady is None else steady >= TARGET_TWO_WORKERS
     measured = [r for r in rows.values() if "skipped" not in r]
@@ -201,14 +209,16 @@ def render(result: dict[str, Any]) -> list[str]:
         encoder = "encoder loaded" if row["use_encoder"] else "no encoder"
         lines.append(
             f"    {'':<15} largest worker peak RSS {megabytes(row['worker_peak_rss_mb'])}"
-            f" ({encoder})"
+            f" ({encoder}); CPU {row['cpu_ms_per_doc']} ms/doc for the whole process tree;"
+            f" load average {row['load_average_1min'][0]} → {row['load_average_1min'][1]}"
         )
         if "log_tail" in row:
             lines.extend(f"      | {line}" for line in row["log_tail"].splitlines())
     lines.append(
         f"    2 workers / 1 worker: steady {times(result['speedup_2_workers_steady'])},"
         f" end to end {times(result['speedup_2_workers_end_to_end'])}"
-        f"  target ≥ 1.7× (steady): {verdict(result['target_met'])}"
+        f"  target ≥ 1.7× (steady): {verdict(result['target_met'])};"
+        f" CPU per document 2 workers / 1: {times(result['cpu_per_doc_2_workers_vs_1'])}"
     )
     lines.append(
         f"    Ray 2 CPUs / 1 local worker: steady {times(result['speedup_ray_2_steady'])},"

@@ -108,14 +108,29 @@ def process_name(pid: int) -> str:
     return " ".join(words)[:120] or "?"
 
 
-def _start_time(pid: int) -> int | None:
-    """Kernel start tick of a process: tells a live pid from a recycled one."""
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str] | None:
+    """Fields of ``/proc/<pid>/stat`` after the command name (field 3 onwards)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
     # The command name (field 2) may hold spaces and brackets; fields after it are fixed.
-    return int(stat.rsplit(")", 1)[1].split()[19])
+    return stat.rsplit(")", 1)[1].split()
+
+
+def _start_time(pid: int) -> int | None:
+    """Kernel start tick of a process: tells a live pid from a recycled one."""
+    fields = _stat(pid)
+    return None if fields is None else int(fields[19])
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a process has used so far (all its threads)."""
+    fields = _stat(pid)
+    return None if fields is None else (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
 
 
 def _parents() -> dict[int, int]:
@@ -146,11 +161,16 @@ def descendants(root: int) -> list[int]:
 
 
 @dataclass
-class TreeMemory:
-    """Peak memory of a process and of each process below it, sampled while it runs."""
+class ProcessTree:
+    """Peak memory and CPU time of a process and of each process below it, sampled.
+
+    CPU seconds do not depend on how busy the machine is, unlike wall time: on a
+    shared machine they are the steadier measure of how much work a run did.
+    """
 
     root: int
     peak_by_pid: dict[int, int] = field(default_factory=dict)
+    cpu_by_pid: dict[int, float] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
     started: dict[int, int | None] = field(default_factory=dict)
     peak_tree_rss: int = 0
@@ -165,9 +185,14 @@ class TreeMemory:
                 self.names[pid] = process_name(pid)
                 self.started[pid] = _start_time(pid)
             peak = max(status.get("VmHWM", 0), status.get("VmRSS", 0))
+            self.cpu_by_pid[pid] = max(self.cpu_by_pid.get(pid, 0.0), cpu_seconds(pid) or 0.0)
             self.peak_by_pid[pid] = max(self.peak_by_pid.get(pid, 0), peak)
             total += status.get("VmRSS", 0)
         self.peak_tree_rss = max(self.peak_tree_rss, total)
+
+    def cpu_total(self) -> float:
+        """CPU seconds of the whole tree as last sampled."""
+        return sum(self.cpu_by_pid.values())
 
     def root_peak(self) -> int:
         return self.peak_by_pid.get(self.root, 0)

@@ -17,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-from service.bench.measure import TreeMemory
+from service.bench.measure import ProcessTree
 
 
 def rapport_command() -> list[str]:
@@ -77,7 +77,7 @@ class Monitored:
             stderr=self._stderr,
             stdin=subprocess.DEVNULL,
         )
-        self.memory = TreeMemory(self.process.pid)
+        self.tree = ProcessTree(self.process.pid)
         self._interval = interval
         self._stop = threading.Event()
         self._sampler = threading.Thread(target=self._sample_loop, daemon=True)
@@ -85,7 +85,7 @@ class Monitored:
 
     def _sample_loop(self) -> None:
         while not self._stop.is_set() and self.process.poll() is None:
-            self.memory.sample()
+            self.tree.sample()
             self._stop.wait(self._interval)
 
     def running(self) -> bool:
@@ -100,14 +100,14 @@ class Monitored:
     def stop(self, grace: float = 20.0) -> int | None:
         """SIGTERM, then SIGKILL after ``grace`` s; then end any child it left behind."""
         if self.running():
-            self.memory.sample()
+            self.tree.sample()
             self.process.send_signal(signal.SIGTERM)
             if self.wait(grace) is None:
                 self.process.kill()
                 self.wait(10)
         self._stop.set()
         self._sampler.join(timeout=5)
-        for pid in self.memory.leftovers():
+        for pid in self.tree.leftovers():
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
         self._stdout.close()

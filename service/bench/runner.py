@@ -106,7 +106,11 @@ def run(ctx: BenchContext, only: tuple[str, ...], output: Path) -> int:
         f"Rapport bench ({mode}), commit {meta['commit']}, {meta['cpus']} CPUs,"
         f" load average {meta['load_average_at_start']} at start"
     )
-    print("Ratios compare tools measured side by side in this run on the same texts.")
+    print(
+        "Ratios compare tools measured side by side in this run on the same texts; a load"
+        " average above the CPU count means other processes compete for the CPUs, which"
+        " moves absolute numbers far more than the interleaved ratios."
+    )
     crashed = False
     for section in SECTIONS:
         if section.name not in only:
@@ -115,6 +119,7 @@ def run(ctx: BenchContext, only: tuple[str, ...], output: Path) -> int:
             ctx.release_models()  # the ingest workers load their own
         print(f"[bench] running {section.name}…", file=sys.stderr, flush=True)
         began = time.perf_counter()
+        load = round(os.getloadavg()[0], 2)
         try:
             result = section.run(ctx)
         except Exception as err:  # one broken section must not hide the others' numbers
@@ -125,8 +130,9 @@ def run(ctx: BenchContext, only: tuple[str, ...], output: Path) -> int:
                 "traceback": traceback.format_exc(),
             }
         result["section_seconds"] = round(time.perf_counter() - began, 1)
+        result["load_average_1min_at_start"] = load
         results["sections"][section.name] = result
-        print(f"\n== {section.title} ({result['section_seconds']:.0f} s)")
+        print(f"\n== {section.title} ({result['section_seconds']:.0f} s, load average {load})")
         if result["status"] == "ok":
             print("\n".join(section.render(result)))
         else:
