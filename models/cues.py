@@ -46,6 +46,7 @@ class CueSet:
     conditional_suffixes: tuple[str, ...]
     not_organisations: frozenset[str]
     agent_before: re.Pattern[str]
+    source_cue: re.Pattern[str]
     conditional_exclusions: frozenset[str]
 
     def plausible_organisation(self, name: str, text: str) -> bool:
@@ -136,6 +137,7 @@ def cue_set(lang: str) -> CueSet:
         ),
         conditional_suffixes=tuple(data["conditional_suffixes"]),
         not_organisations=frozenset(w.lower() for w in data["not_organisations"]),
+        source_cue=re.compile(_words(attribution["source_cues"]), re.IGNORECASE),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
     )

@@ -201,7 +201,9 @@ class DocumentContext:
             claim = choose_claim(
                 figure, metric.metric, sentence, claim_cues, horizon, attribution_kind
             )
-            if claim.claim_type == "reported":
+            if claim.claim_type == "reported" and not self.cues.source_cue.search(
+                self.text, s0, s1
+            ):
                 attribution = None  # analysts named beside a reported figure are not its source
             confidence = 0.45 + (0.2 if metric.cue or "growth of" in metric.reason else 0.0)
             confidence += (

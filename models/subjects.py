@@ -73,7 +73,7 @@ def choose_subject(
             cand.type == "index" and metric in _INDEX_METRICS
         ):
             continue
-        if cand.type == "analyst_firm" and not cand.is_main:
+        if cand.type == "analyst_firm" and (not cand.is_main or len(candidates) > 1):
             continue  # a broker or data provider is the source (attribution), not the subject
         score, reason = _score(
             text, fig_start, fig_end, metric, metric_cue, cand, other_figures, cues
@@ -128,8 +128,9 @@ def _score(
         score -= _AGENT_PENALTY  # "gravée par TSMC", "according to IDC": an agent, not the subject
     if not cand.linked:
         score -= _UNLINKED_PENALTY
-    if cues.comparison_before.search(text[max(0, cand.start - 40) : cand.start]):
-        score -= 40
+    bracketed = cand.end <= fig_start and _BRACKET_BETWEEN.match(text[cand.end : fig_start])
+    if not bracketed and cues.comparison_before.search(text[max(0, cand.start - 40) : cand.start]):
+        score -= 40  # "than AWS" is a reference point, unless its own figure follows in brackets
     score += _type_fit(metric, cand.type)
     return score, reason
 
@@ -138,7 +139,7 @@ def _type_fit(metric: str, entity_type: str) -> float:
     if metric in _MARKET_METRICS:
         return 50 if entity_type == "market" else -20
     if entity_type == "market":
-        return -50
+        return 0 if metric == "growth_rate" else -50
     if metric in _PRODUCT_METRICS:
         return 20 if entity_type == "product" else 0
     return -45 if entity_type == "product" else 0
