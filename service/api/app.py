@@ -21,6 +21,7 @@ from service.api.routes import documents, entities, facts, health
 from service.ingest.pipeline import extractor_version
 from service.settings import Settings
 from service.store import FactStore
+from service.web import router as web_pages
 
 DESCRIPTION = """
 Rapport reads French and English market reports and turns every figure that matters
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None, extractor: Extractor | None = N
     app.state.store = None
     app.state.extractor = None
     install_error_handlers(app)
+    app.include_router(web_pages)  # first: its HTML-only routes step aside for API clients
     for module in (documents, facts, entities, health):
         app.include_router(module.router)
     app.include_router(routes_batches.router)
