@@ -1,0 +1,70 @@
+"""Extraction quality on the gold corpus, with the real spaCy pipelines.
+
+Floors, not targets: they sit just under what ``rapport eval`` measures so that a
+change that loses quality fails here; raise them when quality rises. Extraction is
+deterministic, so these are not flaky.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from models.evaluation.facts import Report, aggregate
+from service.gold import load_gold, score_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "corpus" / "gold"
+SAMPLES = ROOT / "corpus" / "samples"
+SEED = "fr_amazon_trainium_nvidia.txt"
+MIN_DOCUMENTS_PER_LANGUAGE = 15
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict]:
+    records = load_gold(GOLD)
+    for lang in ("fr", "en"):
+        count = sum(1 for r in records if r["lang"] == lang)
+        assert count >= MIN_DOCUMENTS_PER_LANGUAGE, f"{count} {lang} gold files"
+    return records
+
+
+@pytest.fixture(scope="module")
+def reports(extractor_no_encoder, gold) -> dict[str, Report]:
+    return aggregate(score_corpus(extractor_no_encoder, gold, SAMPLES))
+
+
+@pytest.fixture(scope="module")
+def extractor_no_encoder():
+    from models import Extractor
+
+    return Extractor(use_encoder=False).load()
+
+
+@pytest.mark.parametrize(
+    ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
+    [
+        ("all", 0.97, 0.62, 0.85),
+        ("fr", 0.97, 0.60, 0.85),
+        ("en", 0.97, 0.62, 0.85),
+    ],
+)
+def test_quality_floors(
+    reports: dict[str, Report],
+    subset: str,
+    figure_recall: float,
+    strict_f1: float,
+    claim_accuracy: float,
+) -> None:
+    report = reports[subset]
+    assert report.figure_recall >= figure_recall
+    assert report.strict.f1 >= strict_f1
+    assert report.claim_accuracy >= claim_accuracy
+
+
+def test_shared_report(extractor_no_encoder, gold) -> None:
+    seed = [r for r in gold if r["doc"] == SEED]
+    report = aggregate(score_corpus(extractor_no_encoder, seed, SAMPLES))["all"]
+    assert report.figure_recall == 1.0
+    assert report.strict.f1 >= 0.90
