@@ -60,6 +60,10 @@ def create_app(settings: Settings | None = None, extractor: Extractor | None = N
         try:
             yield
         finally:
+            batches = getattr(app.state, "batches", None)
+            if batches is not None:
+                # let a running batch finish its current document (it resumes next time)
+                await run_in_threadpool(batches.stop_all)
             app.state.store = None
             store.close()
 

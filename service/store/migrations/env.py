@@ -10,9 +10,12 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from service.store.tables import metadata
+from service.batch.tables import batch_metadata
+from service.store.tables import metadata as store_metadata
 
 config = context.config
+# Both schemas live in one database; autogenerate must see both or it proposes drops.
+metadata = [store_metadata, batch_metadata]
 
 
 def run_migrations_offline() -> None:
