@@ -48,6 +48,7 @@ def choose_metric(
     cues: CueSet,
     previous: tuple[Figure, str] | None,
     other_figures: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    heading: tuple[int, int] | None = None,
 ) -> MetricChoice:
     rules = metric_rules()["metrics"]
     growth = is_growth(text, figure, cues, sentence)
@@ -66,7 +67,9 @@ def choose_metric(
             metric = cue.category
         elif growth and rule.get("growth"):
             metric = rule["growth"]
-        elif before and figure.kind in rule.get("as", {}) and figure.start - cue.end <= 40:
+        elif figure.kind in rule.get("as", {}) and (
+            (before and figure.start - cue.end <= 40) or figure.kind == "multiple"
+        ):  # "36x le BPA 2026e": an earnings cue after a multiple makes it a valuation
             metric = rule["as"][figure.kind]
         else:
             continue
@@ -86,6 +89,14 @@ def choose_metric(
         if metric == "growth_rate":
             metric, reason = _growth_of_sentence_metric(sentence_cues, figure, metric, reason)
         return MetricChoice(metric, cue, reason)
+    if heading is not None:
+        # a table row under "Chiffre d'affaires par activité :" takes the heading's metric
+        for cue in cues.metric_cues(text, *heading):
+            rule = rules[cue.category]
+            if figure.kind in rule["kinds"] and not (growth and rule.get("growth")):
+                return MetricChoice(cue.category, cue, f"list heading '{cue.text}'")
+            if growth and rule.get("growth"):
+                return MetricChoice(rule["growth"], cue, f"growth under heading '{cue.text}'")
     fallback = metric_rules()["fallback_by_kind"].get(figure.kind, "other")
     if figure.kind == "percent" and growth:
         fallback = "growth_rate"
@@ -110,7 +121,8 @@ def _reaches_back(
 
 
 def _is_aggregate(figure: Figure) -> bool:
-    return any(e.startswith("scale ") for e in figure.evidence) or abs(figure.value) >= 1e5
+    # by the scale word, not the size: a Korean share price is 520,000 won
+    return any(e.startswith("scale ") for e in figure.evidence) or figure.unit == "count"
 
 
 def _growth_of_sentence_metric(

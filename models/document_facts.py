@@ -20,6 +20,8 @@ from models.subjects import Candidate, SubjectChoice, choose_subject
 _MAIN_TYPES = ("company", "business_unit")
 _REFERENCE_PENALTY = 12
 _LEDE_CHARS = 400
+_MAX_TABLE_ROWS = 12
+_MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
 
 
@@ -124,6 +126,17 @@ class DocumentContext:
             cand.sentence_start = s0
         return found
 
+    def _list_heading(self, s_index: int) -> tuple[int, int] | None:
+        """The line ending in ':' that heads the short lines (a table) this one belongs to."""
+        for back in range(s_index - 1, max(-1, s_index - _MAX_TABLE_ROWS), -1):
+            start, end = self.sentences[back]
+            line = self.text[start:end].rstrip()
+            if line.endswith(":"):
+                return start, end
+            if len(line) > _MAX_TABLE_ROW_CHARS:
+                return None
+        return None
+
     def _last_market_before(self, position: int) -> Candidate | None:
         """A market size with no market in its sentence is about the last market named."""
         for m in reversed(self.mentions):
@@ -163,7 +176,15 @@ class DocumentContext:
         spans = [(f.start, f.end) for f in figures]
         for figure in figures:
             others = [sp for sp in spans if sp != (figure.start, figure.end)]
-            metric = choose_metric(self.text, figure, sentence, self.cues, previous, others)
+            metric = choose_metric(
+                self.text,
+                figure,
+                sentence,
+                self.cues,
+                previous,
+                others,
+                self._list_heading(s_index),
+            )
             clause_subject = parse.clause_subject_span(figure.start - s0) if parse else None
             for cand in candidates:
                 cand.in_clause_subject = bool(

