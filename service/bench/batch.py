@@ -38,6 +38,7 @@ BUDGET_WORKER_BYTES = 800 * MB
 RUN_TIMEOUT_SECONDS = 900.0
 CONFIGS = (("local_1", "local", 1), ("local_2", "local", 2), ("ray_2", "ray", 2))
 MEMORY_RUN = "local_2_encoder"
+MIN_COMMITS_FOR_RATE = 5
 MEMORY_RUN_DOCS = {False: 32, True: 16}  # two worker batches of 16  # by quick mode
 
 
@@ -80,6 +81,7 @@ def _ingest(
     run = Monitored(argv, env, repo_root(), ctx.workdir / "batch", name, interval=0.2)
     first: tuple[float, int] | None = None
     last: tuple[float, int] | None = None
+    increments = 0
     while run.running() and time.perf_counter() - run.started_at < RUN_TIMEOUT_SECONDS:
         count = _stored(db)
         now = time.perf_counter() - run.started_at
@@ -87,6 +89,7 @@ def _ingest(
             first = first or (now, count)
             if last is None or count > last[1]:
                 last = (now, count)
+                increments += 1
         time.sleep(0.25)
     timed_out = run.running()
     code = run.stop()
@@ -95,7 +98,8 @@ def _ingest(
     children = run.tree.children_peaks()
     worker_peak = children[0][1] if children else None
     steady = None
-    if first and last and last[0] > first[0]:
+    # Workers commit in batches: a rate needs enough of them to mean anything.
+    if first and last and last[0] > first[0] and increments >= MIN_COMMITS_FOR_RATE:
         steady = (last[1] - first[1]) / (last[0] - first[0])
     row = {
         "engine": engine,
