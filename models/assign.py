@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from models.cues import CueMatch, CueSet, metric_rules
+from models.periods import date_partial, period_kind
 from models.schema import Figure, PeriodMention
 
 _GROWTH_WINDOW_BEFORE = 45
@@ -199,13 +200,13 @@ def resolve_partial(
 ) -> str | None:
     """``au T2`` is the document's quarter when the document is about a quarter; else it
     takes the year (and fiscal flag) of the nearest full period before it."""
-    if document_period and document_period.split("-")[-1][:1] == label[:1]:
-        return f"{document_period.split('-')[0]}-{label}"
-    earlier = [p for p in periods if p.end <= position and ("Q" in p.period or "H" in p.period)]
+    if document_period and period_kind(document_period) == period_kind(label):
+        return date_partial(document_period.split("-")[0], label)
+    earlier = [p for p in periods if p.end <= position and period_kind(p.period) in "QHM"]
     source = earlier[-1].period if earlier else document_period
     if not source:
         return None
-    return f"{source.split('-')[0]}-{label}"
+    return date_partial(source.split("-")[0], label)
 
 
 @dataclass(slots=True)

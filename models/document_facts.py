@@ -4,6 +4,7 @@ periods by paragraph, and the subject carried from one sentence to the next."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -12,7 +13,7 @@ from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set
 from models.knowledge import EntityMention, KnowledgeBase
 from models.parsing import SentenceParse
-from models.periods import find_partial_periods, find_periods
+from models.periods import find_partial_periods, find_periods, period_kind
 from models.schema import Entity, Fact, Figure, PeriodMention
 from models.sentences import paragraph_spans
 from models.subjects import Candidate, SubjectChoice, choose_subject
@@ -20,6 +21,10 @@ from models.subjects import Candidate, SubjectChoice, choose_subject
 _MAIN_TYPES = ("company", "business_unit")
 _REFERENCE_PENALTY = 12
 _LEDE_CHARS = 400
+_ANNUAL = re.compile(
+    r"\b(?:annuel(?:le)?s?|annual|full[- ]year|l['’]année|de l['’]exercice)\b", re.I
+)
+_DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
 _MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
@@ -45,7 +50,16 @@ class DocumentContext:
         cls, text: str, lang: str, kb: KnowledgeBase, sentences: list[tuple[int, int]]
     ) -> DocumentContext:
         mentions = kb.find_mentions(text)
-        periods = find_periods(text, lang)
+        all_periods = find_periods(text, lang)
+        # A day date in a paragraph's opening words is a dateline ("TAIPEI, Nov 10, 2025 —"):
+        # when the report was published, never the period of a figure.
+        paragraph_starts = [s for s, _ in paragraph_spans(text)]
+        periods = [
+            p for p in all_periods
+            if not (p.period.count("-") == 2 and any(0 <= p.start - s < _DATELINE_CHARS
+                                                     for s in paragraph_starts))
+        ]  # fmt: skip
+        partials = find_partial_periods(text, lang)
         return cls(
             text=text,
             lang=lang,
@@ -55,9 +69,9 @@ class DocumentContext:
             paragraphs=paragraph_spans(text),
             mentions=mentions,
             periods=periods,
-            partials=find_partial_periods(text, lang),
+            partials=partials,
             main_entity=_main_entity(mentions, kb),
-            document_period=_document_period(text, periods, find_partial_periods(text, lang)),
+            document_period=_document_period(text, all_periods, partials),
         )
 
     def _paragraph_of(self, position: int) -> int:
@@ -308,27 +322,39 @@ def _document_period(
     text: str, periods: list[PeriodMention], partials: list[tuple[int, int, str]]
 ) -> str | None:
     """The period a report is about: the quarter or half it names most, counting the
-    headline and lede twice (reports open with their own period) and quarters named
-    without a year ("first-half profit") as of the document's date."""
+    headline and lede twice (reports open with their own period); quarters named
+    without a year ("first-half profit") are dated by the dateline (a fourth quarter
+    reported in February is last year's). A report whose headline names only a year
+    and says it is annual is about that year."""
     lede_end = min(len(text), _LEDE_CHARS)
     years = [p.period[:4] for p in periods if p.period[:4].isdigit()]
-    dated = [
-        p
-        for p in periods
-        if p.start < lede_end
-        and p.period.count("-") >= 1
-        and p.period[:4].isdigit()
-        and "Q" not in p.period
-        and "H" not in p.period
-    ]
-    doc_year = dated[0].period[:4] if dated else (years[0] if years else None)
+    dateline = next((p for p in periods if (p.start < lede_end and p.period.count("-") >= 1
+                     and period_kind(p.period) == "M") or (p.period.count("-") == 2
+                     and p.start < lede_end)), None)  # fmt: skip
     ranked: Counter[str] = Counter()
     for p in periods:
-        if ("Q" in p.period or "H" in p.period) and not p.horizon:
+        if period_kind(p.period) in "QH" and not p.horizon:
             ranked[p.period] += 2 if p.start < lede_end else 1
-    if doc_year:
-        for start, _, label in partials:
-            ranked[f"{doc_year}-{label}"] += 2 if start < lede_end else 1
-    if not ranked:
-        return None
-    return ranked.most_common(1)[0][0]
+    for start, _, label in partials:
+        if label.startswith("M"):
+            continue  # a month names when something happened more often than a report's period
+        year = _year_of_partial(label, dateline, years)
+        if year:
+            ranked[f"{year}-{label}"] += 2 if start < lede_end else 1
+    headline = text[: text.find("\n")] if "\n" in text else text[:_LEDE_CHARS]
+    annual = _ANNUAL.search(headline)
+    headline_years = [p.period for p in periods if p.start < len(headline) and p.period.isdigit()]
+    if annual and headline_years and not any(p.start < len(headline) for p in periods
+                                             if period_kind(p.period) in "QH"):  # fmt: skip
+        return headline_years[0]
+    return ranked.most_common(1)[0][0] if ranked else None
+
+
+def _year_of_partial(label: str, dateline: PeriodMention | None, years: list[str]) -> int | None:
+    if dateline is None:
+        return int(years[0]) if years else None
+    year, month = int(dateline.period[:4]), int(dateline.period[5:7])
+    last_month = int(label[1]) * (3 if label[0] == "Q" else 6)
+    # the nearest such quarter to the dateline: a fourth quarter reported in February is
+    # last year's, a third quarter announced in June is this year's
+    return min((year - 1, year, year + 1), key=lambda y: abs((y - year) * 12 + last_month - month))

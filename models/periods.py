@@ -176,6 +176,8 @@ def _partial_pattern(lang: str) -> re.Pattern[str]:
     ordinal = f"(?P<ord>(?i:{alternation(d['ordinals'])}))"
     quarter = f"(?P<qw>(?i:{alternation(d['quarter_words'])}))"
     half = f"(?P<hw>(?i:{alternation(d['half_words'])}))"
+    # Months without a year are left out: "six months to the end of June" or "since
+    # April" name a moment, far more often than the period of a figure.
     return re.compile(
         rf"{_START}(?:(?:{q_abbr})(?P<q>[1-4])|(?:{h_abbr})(?P<h>[12])"
         rf"|{ordinal}[\s-]+(?:{quarter}|{half})){_END}"
@@ -211,3 +213,19 @@ def find_partial_periods(text: str, lang: str) -> list[tuple[int, int, str]]:
             label = f"Q{m.group('q')}" if m.group("q") else f"H{m.group('h')}"
         found.append((m.start(), m.end(), label))
     return found
+
+
+def date_partial(year_prefix: str, label: str) -> str:
+    """``("2025", "Q3")`` → ``2025-Q3``; ``("FY2026", "Q3")`` → ``FY2026-Q3``;
+    ``("2025", "M10")`` → ``2025-10`` (a month is always calendar)."""
+    if label.startswith("M"):
+        return f"{year_prefix[-4:]}-{label[1:]}"
+    return f"{year_prefix}-{label}"
+
+
+def period_kind(period_or_label: str) -> str:
+    """``Q``, ``H`` or ``M`` for a sub-annual period or label; ``Y`` otherwise."""
+    tail = period_or_label.split("-")[-1] if "-" in period_or_label else period_or_label
+    if tail[:1] in ("Q", "H", "M"):
+        return tail[:1]
+    return "M" if period_or_label.count("-") == 1 and tail.isdigit() else "Y"
