@@ -30,7 +30,7 @@ class UnsupportedLanguageError(RapportError):
         super().__init__(
             message
             or f"Text language is '{shown}'; Rapport reads French (fr) and English (en) only. "
-            "Force one with --lang fr|en if the detection is wrong.",
+            "If the detection is wrong, give the language explicitly (fr or en).",
             detected=detected,
         )
         self.detected = detected
