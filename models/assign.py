@@ -56,8 +56,8 @@ def choose_metric(
     options: list[tuple[float, str, CueMatch | None, str]] = []
     sentence_cues = cues.metric_cues(text, *sentence)
     for cue in sentence_cues:
-        if cue.start < figure.end and figure.start < cue.end:
-            continue
+        if cue.start < figure.end and figure.start < cue.end and cue.end <= figure.end:
+            continue  # the figure's own words ("fois") are no cue; "fois les bénéfices" is
         before = cue.end <= figure.start
         if not before and not _reaches_back(text, figure, cue, other_figures):
             continue
@@ -75,7 +75,7 @@ def choose_metric(
         else:
             continue
         # a cue after the figure counts double: "revenue of $X" reads forward
-        distance = figure.start - cue.end if before else (cue.start - figure.end) * 2 + 15
+        distance = figure.start - cue.end if before else max(0, cue.start - figure.end) * 2 + 15
         options.append((distance, metric, cue, f"cue '{cue.text}'"))
     if previous is not None and growth:
         prev_figure, prev_metric = previous
@@ -114,6 +114,8 @@ def _reaches_back(
 ) -> bool:
     """A cue after the figure names it only when close, in the same clause, with no
     other figure in between ("$4.2 billion of revenue", "20x EV/EBITDA")."""
+    if cue.start < figure.end:
+        return True  # it starts inside the figure's words: "7 fois les bénéfices"
     if cue.start - figure.end > _AFTER_WINDOW:
         return False
     if any(figure.end <= s and e <= cue.start for s, e in other_figures):
