@@ -13,6 +13,7 @@ from rich.table import Table
 from models.evaluation.facts import Report, aggregate, score_document
 from service.cli import app
 from service.cli.documents import read_document
+from service.cli.eval_summaries import SUMMARY_GOLD, run_summary_eval
 from service.cli.extract_cmd import build_extractor
 from service.settings import Settings
 
@@ -39,8 +40,14 @@ def evaluate(
     by: Annotated[str | None, typer.Option(help="Break down by 'metric' or 'lang'.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable numbers.")] = False,
     errors: Annotated[bool, typer.Option(help="List misses and spurious facts.")] = False,
+    summaries: Annotated[
+        bool, typer.Option(help="Score summaries on corpus/summaries instead (encoder on and off).")
+    ] = False,
 ) -> None:
     """Score the extractor against the gold corpus (figure recall, lenient/strict P/R/F1)."""
+    if summaries:
+        run_summary_eval(SUMMARY_GOLD, docs, as_json, lambda on: build_extractor(Settings(), on))
+        return
     extractor = build_extractor(Settings(), use_encoder=False)
     console = Console(width=160)
     scores = []

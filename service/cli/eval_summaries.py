@@ -1,0 +1,208 @@
+"""``rapport eval --summaries``: the summaries against the summary gold set.
+
+Each gold file (``corpus/summaries/*.json``) names a document, its language, its
+3-5 headline facts and a 2-3 sentence reference summary written before looking
+at any output. For every document the real extractor runs once; then
+
+* headline coverage: share of headline facts found among the key facts the
+  summarizer selected (``result.summary_fact_indices``, with the growth facts
+  folded into their lines), target >= 0.8; beside it the same share over all
+  extracted facts, the ceiling a perfect selection would reach;
+* ROUGE-1/2 F of the extractive summary against the reference, beside the
+  lead-3 baseline (the document's first three sentences, as they are) computed
+  from the same extraction in the same run, so the two always share the text,
+  the sentence splitter and the tokenizer.
+
+Scores are macro averages over documents, per language and overall.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from models.errors import RapportError
+from models.evaluation.summaries import headline_coverage, lead_k, rouge_n
+from models.render import pair_growth_facts
+from service.cli.documents import read_document
+
+SUMMARY_GOLD = Path("corpus/summaries")
+COVERAGE_TARGET = 0.8
+LEAD_K = 3
+SCORES = (
+    "coverage",
+    "coverage_ceiling",
+    "ours_rouge1",
+    "ours_rouge2",
+    "lead3_rouge1",
+    "lead3_rouge2",
+)
+
+
+class SummaryGoldError(ValueError):
+    """A gold file or the document it names cannot be used."""
+
+
+def load_summary_gold(summaries_dir: Path) -> list[dict[str, Any]]:
+    files = sorted(summaries_dir.glob("*.json"))
+    if not files:
+        raise SummaryGoldError(f"no summary gold files in {summaries_dir}")
+    records = []
+    for path in files:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        missing = [
+            key for key in ("doc", "lang", "headline_facts", "reference") if key not in record
+        ]
+        if missing:
+            raise SummaryGoldError(f"{path.name}: missing {', '.join(missing)}")
+        records.append(record)
+    return records
+
+
+def score_summary(record: Mapping[str, Any], result: Any) -> dict[str, Any]:
+    """One document's scores from one ``ExtractionResult``."""
+    lang, reference = record["lang"], record["reference"]
+    facts = [fact.to_dict() for fact in result.facts]
+    # A growth fact folded into a key fact's line ("… 167,7 Md$ (+13 % sur un an)") is shown too.
+    folded = pair_growth_facts(facts)
+    key_facts = [facts[i] for i in result.summary_fact_indices]
+    key_facts += [facts[folded[i]] for i in result.summary_fact_indices if i in folded]
+    ours = " ".join(result.summary.get("sentences") or [])
+    sentences = [result.text[start:end].strip() for start, end in result.sentences]
+    lead = " ".join(lead_k(sentences, LEAD_K))
+    return {
+        "doc": record["doc"],
+        "lang": lang,
+        "headline_facts": len(record["headline_facts"]),
+        "coverage": headline_coverage(record["headline_facts"], key_facts),
+        # The same share over every extracted fact: what a perfect selection could reach.
+        "coverage_ceiling": headline_coverage(record["headline_facts"], facts),
+        "ours_rouge1": rouge_n(ours, reference, 1, lang)["f"],
+        "ours_rouge2": rouge_n(ours, reference, 2, lang)["f"],
+        "lead3_rouge1": rouge_n(lead, reference, 1, lang)["f"],
+        "lead3_rouge2": rouge_n(lead, reference, 2, lang)["f"],
+    }
+
+
+def aggregate(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Macro averages of a set of documents, and whether ours beats lead-3 on both ROUGEs."""
+    if not rows:
+        return {"documents": 0}
+    out: dict[str, Any] = {"documents": len(rows)}
+    for name in SCORES:
+        out[name] = round(sum(row[name] for row in rows) / len(rows), 4)
+    out["coverage_target_met"] = out["coverage"] >= COVERAGE_TARGET
+    out["beats_lead3"] = (
+        out["ours_rouge1"] > out["lead3_rouge1"] and out["ours_rouge2"] > out["lead3_rouge2"]
+    )
+    return out
+
+
+def evaluate_summaries(
+    summaries_dir: Path,
+    docs_dir: Path,
+    extractor: Any,
+    on_document: Callable[[str], Any] | None = None,
+) -> dict[str, Any]:
+    """Score ``extractor`` (a loaded ``models.Extractor``) on every summary gold file.
+
+    Returns ``{"encoder", "documents": [per-document scores], "by_lang": {"fr", "en"},
+    "all", "seconds"}``; the extractor is used as it is (encoder on or off).
+    """
+    rows = []
+    started = time.perf_counter()
+    for record in load_summary_gold(summaries_dir):
+        document = read_document(docs_dir / record["doc"])
+        if isinstance(document, RapportError):
+            raise SummaryGoldError(f"{record['doc']}: {document.message}")
+        result = extractor.extract(document.text, lang=record["lang"], source=record["doc"])
+        rows.append(score_summary(record, result))
+        if on_document is not None:
+            on_document(record["doc"])
+    languages = sorted({row["lang"] for row in rows})
+    return {
+        "encoder": bool(getattr(extractor, "use_encoder", False)),
+        "documents": rows,
+        "by_lang": {lang: aggregate([r for r in rows if r["lang"] == lang]) for lang in languages},
+        "all": aggregate(rows),
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+
+
+def print_summary_report(console: Console, runs: Iterable[Mapping[str, Any]]) -> None:
+    """One table: a row per (encoder setting, language), ours beside lead-3."""
+    table = Table(title="rapport eval --summaries", title_justify="left")
+    headers = ("encoder", "set", "docs", "coverage", "ceiling", "R-1 ours", "R-1 lead-3",
+               "R-2 ours", "R-2 lead-3", "beats lead-3")  # fmt: skip
+    for header in headers:
+        table.add_column(header, justify="left" if header in ("encoder", "set") else "right")
+    for run in runs:
+        setting = "on" if run["encoder"] else "off"
+        for name, scores in [*run["by_lang"].items(), ("all", run["all"])]:
+            if not scores.get("documents"):
+                continue
+            coverage = f"{scores['coverage']:.3f}"
+            if not scores["coverage_target_met"]:
+                coverage = f"[red]{coverage}[/red]"
+            table.add_row(
+                setting,
+                name,
+                str(scores["documents"]),
+                coverage,
+                f"{scores['coverage_ceiling']:.3f}",
+                f"{scores['ours_rouge1']:.3f}",
+                f"{scores['lead3_rouge1']:.3f}",
+                f"{scores['ours_rouge2']:.3f}",
+                f"{scores['lead3_rouge2']:.3f}",
+                "yes" if scores["beats_lead3"] else "[red]no[/red]",
+            )
+    console.print(table)
+    console.print(
+        f"coverage: share of headline facts among the key facts (target >= {COVERAGE_TARGET}); "
+        "ceiling: the same share over every extracted fact; "
+        "ROUGE: F1 against the reference; lead-3: the first three sentences, same run."
+    )
+
+
+def run_summary_eval(
+    summaries_dir: Path,
+    docs_dir: Path,
+    as_json: bool,
+    build_extractor: Callable[[bool], Any],
+    console: Console | None = None,
+) -> list[dict[str, Any]]:
+    """Both encoder settings in one run: ``build_extractor(use_encoder)`` gives a loaded one."""
+    console = console or Console(width=160)
+    progress = Console(stderr=True)
+    runs = []
+    for use_encoder in (True, False):
+        extractor = build_extractor(use_encoder)
+        label = "on" if use_encoder else "off"
+        with progress.status(f"summaries, encoder {label}…") as status:
+            try:
+                runs.append(
+                    evaluate_summaries(
+                        summaries_dir,
+                        docs_dir,
+                        extractor,
+                        on_document=lambda doc, s=status, lb=label: s.update(
+                            f"encoder {lb}: {doc}"
+                        ),
+                    )
+                )
+            except SummaryGoldError as problem:
+                progress.print(f"[red]error[/red]: {problem}")
+                raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps({"runs": runs}, indent=2) + "\n")
+    else:
+        print_summary_report(console, runs)
+    return runs
