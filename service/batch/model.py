@@ -56,7 +56,8 @@ class WorkerConfig:
         return cls(
             pipelines=settings.pipelines,
             encoder_path=settings.encoder_path,
-            use_encoder=settings.use_encoder,
+            # a worker needs the encoder only to embed summaries; search encodes lazily
+            use_encoder=settings.summary_embeddings,
             summary_k=settings.summary_k,
             keep_embeddings=settings.store_embeddings,
             max_bytes=settings.max_upload_bytes,

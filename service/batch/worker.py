@@ -50,6 +50,7 @@ def init_worker(config: WorkerConfig) -> None:
         pipelines=config.pipelines,
         encoder_path=config.encoder_path,
         use_encoder=config.use_encoder,
+        summary_embeddings=config.use_encoder,
     ).load()
     _config = config
 

@@ -33,9 +33,10 @@ class LangChoice(StrEnum):
 
 
 def build_extractor(settings: Settings, use_encoder: bool | None = None) -> Extractor:
-    encoder = settings.use_encoder if use_encoder is None else use_encoder
+    """``use_encoder`` here means summaries ranked with embeddings (the CLI searches nothing)."""
+    embeddings = settings.summary_embeddings if use_encoder is None else use_encoder
     return Extractor(pipelines=settings.pipelines, encoder_path=settings.encoder_path,
-                     use_encoder=encoder).load()  # fmt: skip
+                     use_encoder=embeddings, summary_embeddings=embeddings).load()  # fmt: skip
 
 
 @app.command()
@@ -50,7 +51,9 @@ def extract(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.json,
     summary_k: Annotated[int, typer.Option(min=1, max=20, help="Summary sentences.")] = 3,
-    encoder: Annotated[bool, typer.Option(help="Use the sentence encoder for summaries.")] = True,
+    encoder: Annotated[
+        bool, typer.Option(help="Rank summary sentences with encoder embeddings (slower).")
+    ] = False,
 ) -> None:
     """Extract the facts of each document, in input order."""
     err = Console(stderr=True)

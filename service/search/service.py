@@ -92,6 +92,10 @@ class SearchService:
     def mode(self) -> str:
         return "hybrid" if self.encoder is not None else "text"
 
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        with self._encoder_lock:
+            return self.encoder.encode(texts)
+
     def search(
         self, store: FactStore, query: str, langs: Sequence[str] = (), k: int = 10
     ) -> list[SearchHit]:
@@ -123,7 +127,8 @@ class SearchService:
             vector = self.encoder.encode([query])[0]
         keys: list[tuple[str, int]] = []
         scores: list[np.ndarray] = []
-        for document_id, stored in self._vectors.refresh(store, int(vector.shape[0])).items():
+        cached = self._vectors.refresh(store, int(vector.shape[0]), self._encode)
+        for document_id, stored in cached.items():
             if langs and stored.lang not in langs:
                 continue
             scores.append(stored.matrix @ vector)

@@ -1,16 +1,17 @@
 """Stored sentence vectors, kept in memory per process for the similarity half of search.
 
-The vectors were computed once, at extraction, and stored with their document
-(``FactStore.get_embeddings``). Reading every blob for every query would cost
-more than the query itself, so each process keeps them, keyed by document and
-its ``processed_at``: a re-extracted document is read again, a deleted one
-dropped. A zero row is a sentence the extractor did not encode (see
-``models.pipeline._candidate_embeddings``): it gets no similarity score.
+Vectors are computed once per document and stored with it (``FactStore.
+save_embeddings``): at extraction when summaries use embeddings, else here, the
+first time a search meets a document without them — so uploads and batch workers
+never pay for the encoder. Reading every blob for every query would cost more
+than the query itself, so each process keeps them, keyed by document and its
+``processed_at``: a re-extracted document is read again, a deleted one dropped.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +20,8 @@ import sqlalchemy as sa
 
 from service.store import FactStore
 from service.store.tables import documents
+
+Encode = Callable[[Sequence[str]], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +37,13 @@ class VectorCache:
         self._documents: dict[str, DocumentVectors] = {}
         self._lock = threading.Lock()
 
-    def refresh(self, store: FactStore, dim: int) -> dict[str, DocumentVectors]:
-        """Bring the cache in step with the store; returns a snapshot safe to read."""
+    def refresh(
+        self, store: FactStore, dim: int, encode: Encode | None = None
+    ) -> dict[str, DocumentVectors]:
+        """Bring the cache in step with the store (encoding documents stored without
+        vectors when ``encode`` is given); returns a snapshot safe to read."""
+        if encode is not None:
+            _encode_missing(store, encode)
         statement = sa.select(documents.c.id, documents.c.processed_at, documents.c.lang).where(
             documents.c.embedding_dim == dim
         )
@@ -59,6 +67,19 @@ class VectorCache:
                     self._documents[row.id] = loaded
         with self._lock:
             return dict(self._documents)
+
+
+def _encode_missing(store: FactStore, encode: Encode) -> None:
+    statement = sa.select(documents.c.id).where(documents.c.embedding_dim.is_(None))
+    with store.engine.connect() as connection, connection.begin():
+        missing = [row.id for row in connection.execute(statement)]
+    for document_id in missing:
+        text = store.get_text(document_id)
+        stored = store.get_embeddings(document_id)
+        spans = (stored or {}).get("sentences")
+        if text is None or not spans:
+            continue
+        store.save_embeddings(document_id, encode([text[s:e] for s, e in spans]))
 
 
 def _load(store: FactStore, document_id: str, processed_at: datetime, lang: str):

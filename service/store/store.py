@@ -191,6 +191,18 @@ class FactStore:
         sentences = [tuple(span) for span in row["sentences"]] if row["sentences"] else None
         return {"sentences": sentences, "embeddings": vectors}
 
+    def save_embeddings(self, document_id: str, embeddings: np.ndarray) -> bool:
+        """Keep sentence vectors computed after the document was stored (search encodes
+        lazily); one row per stored sentence. False when the document is gone."""
+        matrix = np.ascontiguousarray(embeddings, dtype=np.float32)
+        with self._write() as connection:
+            updated = connection.execute(
+                sa.update(documents)
+                .where(documents.c.id == document_id)
+                .values(embeddings=matrix.tobytes(), embedding_dim=int(matrix.shape[1]))
+            )
+        return bool(updated.rowcount)
+
     def get_source(self, document_id: str) -> dict[str, Any] | None:
         """What re-extraction needs: text, language, title, source, sha256, media type."""
         with self._read() as connection:

@@ -39,7 +39,7 @@ app = create_app(
     )
 )
 # The routes of this issue; other packages' routes (batches, web pages) test their own.
-SERVICE_ROUTES = r"^/(documents|facts|entities|health)"
+SERVICE_ROUTES = r"^/(documents|facts|entities|health|search)"
 schema = schemathesis.openapi.from_asgi("/openapi.json", app).include(path_regex=SERVICE_ROUTES)
 
 
@@ -80,6 +80,8 @@ def test_schema_documents_every_route() -> None:
         ("get", "/documents"),
         ("get", "/documents/{document_id}"),
         ("get", "/documents/{document_id}/text"),
+        ("get", "/documents/{document_id}/summary"),
+        ("get", "/search"),
         ("delete", "/documents/{document_id}"),
         ("post", "/documents/{document_id}/reprocess"),
         ("get", "/facts"),

@@ -1,6 +1,6 @@
 """``GET /search`` and ``GET /documents/{id}/summary`` on real reports, FR and EN.
 
-The real app, extractor (encoder on) and stores: the search tables come from
+The real app, extractor (encoder loaded) and stores: the search tables come from
 migration 0003 on SQLite (FTS5) and PostgreSQL (tsvector). The expected
 document of each query is named by the query's topic, never by a stored score.
 """
@@ -88,7 +88,8 @@ def test_summary_has_k_sentences_at_their_offsets(search_client, lang: str, k: i
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["document_id"] == document_id and body["document_lang"] == lang
-    assert body["centrality"] == "encoder"  # vectors were stored at upload
+    # TF-IDF until a search has encoded the document's sentences, embeddings after
+    assert body["centrality"] in ("tf-idf", "encoder")
     assert len(body["sentences"]) == k
     indices = [span["index"] for span in body["sentence_spans"]]
     assert indices == sorted(indices), "sentences come in document order"
@@ -260,3 +261,22 @@ def test_cli_search(
     assert body["count"] == 2
     assert body["data"][0]["document_id"] == document_id
     assert word.lower() in body["data"][0]["text"].lower()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_encodes_a_document_once_and_summaries_then_use_it(search_client, lang: str) -> None:
+    """Uploads store no vectors (TF-IDF summaries); the first search encodes and keeps them."""
+    client, _ = search_client
+    text = sample_text(REPORTS[lang][1]) + (
+        "\n\nNote finale." if lang == "fr" else "\n\nFinal note."
+    )
+    created = client.post("/documents", json={"text": text, "lang": lang})
+    assert created.status_code == 201, created.text
+    document_id = created.json()["document"]["id"]
+    before = client.get(f"/documents/{document_id}/summary").json()
+    assert before["centrality"] == "tf-idf"
+    hits = client.get("/search", params={"q": "revenue" if lang == "en" else "chiffre d'affaires"})
+    assert hits.status_code == 200, hits.text
+    after = client.get(f"/documents/{document_id}/summary").json()
+    assert after["centrality"] == "encoder"
+    assert after["sentences"], "a summary is still made"

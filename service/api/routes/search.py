@@ -44,7 +44,7 @@ def _build_search(app: FastAPI) -> SearchService:
     """Reuse the extractor's encoder: the query must be encoded by the one that made the
     stored vectors, and loading it twice would double its memory."""
     extractor = getattr(app.state, "extractor", None)
-    encoder = getattr(extractor, "_encoder", None)
+    encoder = extractor.encoder
     if encoder is not None:
         # Shared with uploads: the extraction lock keeps the tokenizer single-threaded.
         return SearchService(encoder, encoder_lock=EXTRACTION_LOCK)
