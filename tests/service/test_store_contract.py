@@ -191,6 +191,19 @@ def test_embeddings_and_sentences_round_trip(store: FactStore) -> None:
     assert store.get_embeddings("0" * 16) is None
 
 
+@pytest.mark.parametrize("name", ["fr", "en"])
+def test_embeddings_saved_after_the_document(store: FactStore, name: str) -> None:
+    """Search encodes lazily: vectors added later are kept, and only for existing ids."""
+    rec = record(name)
+    rec.sentences = [(0, 10), (12, 40), (41, 60)]
+    document_id, _ = store.add_document(rec)
+    assert store.get_embeddings(document_id)["embeddings"] is None
+    vectors = np.full((3, 8), 0.5, dtype=np.float32)
+    assert store.save_embeddings(document_id, vectors) is True
+    np.testing.assert_array_equal(store.get_embeddings(document_id)["embeddings"], vectors)
+    assert store.save_embeddings("0" * 16, vectors) is False
+
+
 # -- re-extraction --------------------------------------------------------------
 
 
