@@ -47,7 +47,8 @@ REQUIRED_CLAIM_TYPES: tuple[str, ...] = ("guidance", "target")
 REQUIRED_CLAIM_MIN_WEIGHT = 0.5  # a guided power draw is no reason to drop a revenue line
 MAIN_SUBJECT_BONUS = 0.3
 GROWTH_FOLDED_BONUS = 0.1
-LEAD_WEIGHT = 2.0
+LEAD_WEIGHT = 1.0
+LEAD_SHARE = 0.4  # the first facts of a report, where news puts what matters
 REPEATED_METRIC_FACTOR = 0.6  # second figure of the same subject+metric counts less
 MIN_SENTENCE_WORDS = 6
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -204,12 +205,13 @@ def select_key_facts(facts: Sequence[Mapping[str, Any]], n: int) -> list[int]:
     pairs = pair_growth_facts(facts)
     folded = set(pairs.values())
     main = _main_subject(facts)
-    # News puts what matters first: a figure's rank in the text is its editor's rank.
+    # News puts what matters first: the report's first figures weigh more (a step, so
+    # that among them the metric still decides: revenue before EPS).
     last = max(len(facts) - 1, 1)
     base = {
         i: fact_importance(fact, main)
         + (GROWTH_FOLDED_BONUS if i in pairs else 0.0)
-        + LEAD_WEIGHT * (1 - i / last)
+        + (LEAD_WEIGHT if i / last < LEAD_SHARE else 0.0)
         for i, fact in enumerate(facts)
         if i not in folded
     }
