@@ -210,7 +210,8 @@ def render(result: dict[str, Any]) -> list[str]:
             f" {row['docs_stored']}/{row['docs']} stored"
             f" in {row['wall_seconds']:.0f} s, {status}"
         )
-        encoder = "encoder loaded" if row["use_encoder"] else "no encoder"
+        # workers load the encoder only with RAPPORT_SUMMARY_EMBEDDINGS=true
+        encoder = "default settings" if row["use_encoder"] else "RAPPORT_USE_ENCODER=false"
         lines.append(
             f"    {'':<15} largest worker peak RSS {megabytes(row['worker_peak_rss_mb'])}"
             f" ({encoder}); CPU {row['cpu_ms_per_doc']} ms/doc for the whole process tree;"
