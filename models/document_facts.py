@@ -28,6 +28,10 @@ _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
 _MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
+_LISTED_COMPANY_METRICS = frozenset({
+    "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
+    "market_cap", "price_target", "valuation_multiple",
+})  # fmt: skip
 
 
 @dataclass
@@ -226,6 +230,16 @@ class DocumentContext:
                 subject_reason = "document main entity"
             else:
                 subject, subject_reason = None, "none found"
+            if (
+                subject is not None
+                and metric.metric in _LISTED_COMPANY_METRICS
+                and subject.type in ("business_unit", "product")
+                and subject.parent
+                and (parent := self.kb.get(subject.parent))
+            ):
+                # a segment has no EPS, dividend or share price: its listed parent does
+                subject = Candidate(parent.id, parent.name, parent.type, subject.start, subject.end)
+                subject_reason += f", its parent {parent.id}"
             period, period_reason, horizon = choose_period(
                 figure, metric.metric, sentence, self.periods, self.partials,
                 self._paragraph_period(sentence), self.document_period, others,
