@@ -154,15 +154,19 @@ def choose_period(
     paragraph_period: str | None,
     document_period: str | None,
     other_figures: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    figure_is_comparison: bool = False,
 ) -> tuple[str | None, str, bool]:
-    """(period, evidence, horizon) for a figure: the sentence first, then context."""
+    """(period, evidence, horizon) for a figure: the sentence first, then context.
+
+    A period named as a reference point ("contre … au S1 2024", "up from … a year
+    earlier") belongs only to a figure that is itself the reference point."""
     in_sentence = [p for p in periods if sentence[0] <= p.start and p.end <= sentence[1]]
     in_sentence += [
         PeriodMention(resolve_partial(label, start, periods, document_period), start, end, label)
         for start, end, label in partials
         if sentence[0] <= start and end <= sentence[1]
     ]
-    in_sentence = [p for p in in_sentence if p.period]
+    in_sentence = [p for p in in_sentence if p.period and p.comparison == figure_is_comparison]
     if any(not _is_day(p.period) for p in in_sentence):
         # "third quarter of fiscal 2026, ended October 26, 2025": the day closes the quarter
         in_sentence = [p for p in in_sentence if not _is_day(p.period)]

@@ -13,7 +13,12 @@ from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set
 from models.knowledge import EntityMention, KnowledgeBase
 from models.parsing import SentenceParse
-from models.periods import find_partial_periods, find_periods, period_kind
+from models.periods import (
+    find_partial_periods,
+    find_periods,
+    is_comparison_point,
+    period_kind,
+)
 from models.schema import Entity, Fact, Figure, PeriodMention
 from models.sentences import paragraph_spans
 from models.subjects import Candidate, SubjectChoice, choose_subject
@@ -89,7 +94,10 @@ class DocumentContext:
         end = sentence[0]
         while True:
             p_start = self.paragraphs[index][0] if self.paragraphs else 0
-            earlier = [p for p in self.periods if p_start <= p.start < end and not p.horizon]
+            earlier = [
+                p for p in self.periods
+                if p_start <= p.start < end and not p.horizon and not p.comparison
+            ]  # fmt: skip
             earlier += [
                 PeriodMention(resolve_partial(label, s, self.periods, self.document_period),
                               s, e, label)
@@ -243,6 +251,7 @@ class DocumentContext:
             period, period_reason, horizon = choose_period(
                 figure, metric.metric, sentence, self.periods, self.partials,
                 self._paragraph_period(sentence), self.document_period, others,
+                is_comparison_point(self.text, figure.start, self.lang),
             )  # fmt: skip
             attribution, attribution_kind = find_attribution(
                 self.text, sentence, figure.start, self.mentions, self.kb, self.cues
@@ -347,7 +356,7 @@ def _document_period(
                      and p.start < lede_end)), None)  # fmt: skip
     ranked: Counter[str] = Counter()
     for p in periods:
-        if period_kind(p.period) in "QH" and not p.horizon:
+        if period_kind(p.period) in "QH" and not p.horizon and not p.comparison:
             ranked[p.period] += 2 if p.start < lede_end else 1
     for start, _, label in partials:
         if label.startswith("M"):

@@ -59,6 +59,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "horizon_before": list,
         "year_before": list,
         "partial_before": list,
+        "comparison_before": list,
     },
     "cues": {
         "metrics": dict,

@@ -161,11 +161,25 @@ def find_periods(text: str, lang: str) -> list[PeriodMention]:
             candidates.append(PeriodMention(period, m.start(), m.end(), m.group(0), horizon))
     candidates.sort(key=lambda p: (p.start, -(p.end - p.start)))
     chosen: list[PeriodMention] = []
+    comparison = _comparison_before(lang)
     for cand in candidates:
         if chosen and cand.start < chosen[-1].end:
             continue
+        cand.comparison = bool(comparison.search(text, max(0, cand.start - 30), cand.start))
         chosen.append(cand)
     return chosen
+
+
+def is_comparison_point(text: str, position: int, lang: str) -> bool:
+    """Whether what starts at ``position`` follows a comparison cue ("contre 1,04 €")."""
+    return bool(_comparison_before(lang).search(text, max(0, position - 30), position))
+
+
+@cache
+def _comparison_before(lang: str) -> re.Pattern[str]:
+    words = alternation(load_language_data(lang, "periods")["comparison_before"])
+    # the cue, then at most a few words ("contre 1,04 € au", "from $19.31 billion in the")
+    return re.compile(rf"(?i:(?<![\w])(?:{words}))(?:\s+\S+){{0,4}}?\s+(?:\S+\s+)?$")
 
 
 @cache

@@ -100,6 +100,7 @@ class PeriodMention:
     end: int
     text: str
     horizon: bool = False  # "d'ici 2029" / "by 2029": a forecast horizon, not a past period
+    comparison: bool = False  # "contre 1,04 € au S1 2024", "from a year ago": a reference point
 
 
 @dataclass(slots=True)
