@@ -20,6 +20,7 @@ _YEAR4 = r"(?:19|20)\d{2}"
 _YEAR = rf"(?:{_YEAR4}|['’]?\d{{2}}(?![\d%]))"
 _END = r"(?![\w%])"
 _START = r"(?<![\w/\-])"
+_COMPARISON_REACH = 45  # chars before a period or figure searched for "compared with …"
 
 Builder = Callable[[re.Match[str]], tuple[str, bool] | None]
 
@@ -165,14 +166,18 @@ def find_periods(text: str, lang: str) -> list[PeriodMention]:
     for cand in candidates:
         if chosen and cand.start < chosen[-1].end:
             continue
-        cand.comparison = bool(comparison.search(text, max(0, cand.start - 30), cand.start))
+        cand.comparison = bool(
+            comparison.search(text, max(0, cand.start - _COMPARISON_REACH), cand.start)
+        )
         chosen.append(cand)
     return chosen
 
 
 def is_comparison_point(text: str, position: int, lang: str) -> bool:
     """Whether what starts at ``position`` follows a comparison cue ("contre 1,04 €")."""
-    return bool(_comparison_before(lang).search(text, max(0, position - 30), position))
+    return bool(
+        _comparison_before(lang).search(text, max(0, position - _COMPARISON_REACH), position)
+    )
 
 
 @cache

@@ -667,6 +667,35 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a period named as a reference point dates only the figure compared with
+    row(
+        "fr",
+        "Airbus publie ses résultats du premier semestre 2025. Le bénéfice par action "
+        "ressort à 1,93 €, contre 1,04 € au S1 2024.",
+        "1,93",
+        "2025-H1",
+    ),
+    row(
+        "fr",
+        "Airbus publie ses résultats du premier semestre 2025. Le bénéfice par action "
+        "ressort à 1,93 €, contre 1,04 € au S1 2024.",
+        "1,04",
+        "2024-H1",
+    ),
+    row(
+        "en",
+        "Intel reported second-quarter 2025 results on Thursday. Revenue was $12.9 billion, "
+        "compared with $12.8 billion in the second quarter of 2024.",
+        "12.9",
+        "2025-Q2",
+    ),
+    row(
+        "en",
+        "Intel reported second-quarter 2025 results on Thursday. Revenue was $12.9 billion, "
+        "compared with $12.8 billion in the second quarter of 2024.",
+        "12.8",
+        "2024-Q2",
+    ),
     # French
     row(
         "fr",
