@@ -172,13 +172,21 @@ class DocumentContext:
         return None
 
     def _last_named_before(self, position: int) -> Candidate | None:
+        """What "it"/"its" at the start of a sentence refers to: the first company named
+        in the previous sentence of the paragraph (its topic), else the last one named."""
         p_start = self.paragraphs[self._paragraph_of(position)][0] if self.paragraphs else 0
-        for m in reversed(self.mentions):
-            if m.start >= position or m.start < p_start:
-                continue
+        previous = [s for s in self.sentences if p_start <= s[0] and s[1] <= position]
+        named = []
+        for m in self.mentions:
             record = self.kb.get(m.entity_id)
-            if record is not None and record.type in _MAIN_TYPES:
-                return Candidate(record.id, record.name, record.type, m.start, m.end, record.parent)
+            if p_start <= m.start < position and record is not None and record.type in _MAIN_TYPES:
+                named.append((m, record))
+        if previous and (topic := [x for x in named if previous[-1][0] <= x[0].start]):
+            m, record = topic[0]
+            return Candidate(record.id, record.name, record.type, m.start, m.end, record.parent)
+        if named:
+            m, record = named[-1]
+            return Candidate(record.id, record.name, record.type, m.start, m.end, record.parent)
         main = self.kb.get(self.main_entity) if self.main_entity else None
         if main is None:
             return None
