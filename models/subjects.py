@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from models.cues import CueMatch, CueSet
 
 _BRACKET_BETWEEN = re.compile(r"^\s*\(\s*[^()]{0,12}$")
+_AT_BETWEEN = re.compile(
+    r"^\s+(?:at|à|with|avec)\s+(?:about\s+|environ\s+)?$", re.I
+)  # "Micron at 21%"
 _OF_AFTER_CUE = re.compile(
     r"^\s*(?:de|d['’]|du|des|of|for|pour|chez|at)\s*(?:la\s+|le\s+|l['’]|the\s+)?$", re.I
 )
@@ -97,8 +100,8 @@ def _score(
         distance = fig_start - cand.end
         score, reason = 100 - distance / 4, "nearest before"
         between = text[cand.end : fig_start]
-        if _BRACKET_BETWEEN.match(between):
-            score, reason = score + 45, "bracketed figure after it"
+        if _BRACKET_BETWEEN.match(between) or _AT_BETWEEN.match(between):
+            score, reason = score + 45, "its own figure right after it"
         if any(cand.end <= s and e <= fig_start for s, e in other_figures):
             score -= 15
     else:
@@ -128,7 +131,8 @@ def _score(
         score -= _AGENT_PENALTY  # "gravée par TSMC", "according to IDC": an agent, not the subject
     if not cand.linked:
         score -= _UNLINKED_PENALTY
-    bracketed = cand.end <= fig_start and _BRACKET_BETWEEN.match(text[cand.end : fig_start])
+    own_figure = text[cand.end : fig_start] if cand.end <= fig_start else ""
+    bracketed = own_figure and (_BRACKET_BETWEEN.match(own_figure) or _AT_BETWEEN.match(own_figure))
     if not bracketed and cues.comparison_before.search(text[max(0, cand.start - 40) : cand.start]):
         score -= 40  # "than AWS" is a reference point, unless its own figure follows in brackets
     score += _type_fit(metric, cand.type)
