@@ -408,6 +408,36 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # "X at N %" names X's own figure, even after a comparison ("ahead of")
+    row(
+        "en",
+        "SK Hynix controlled 62% of the HBM market, ahead of Micron at 21% and Samsung "
+        "Electronics at 17%.",
+        "21%",
+        "MU",
+    ),
+    row(
+        "fr",
+        "SK Hynix contrôle 62 % du marché de la HBM, devant Micron à 21 % et Samsung "
+        "Electronics à 17 %.",
+        "17 %",
+        {"005930.KS"},
+    ),
+    # a pronoun opening a sentence refers to the previous sentence's topic
+    row(
+        "en",
+        "Samsung Electronics, which lagged NVIDIA's qualification, posted higher profit. "
+        "Its shares have gained about 80% this year.",
+        "80%",
+        {"005930.KS"},
+    ),
+    row(
+        "fr",
+        "Samsung Electronics, en retard sur les qualifications de NVIDIA, a publié un bénéfice "
+        "en hausse. Son action a gagné environ 80 % cette année.",
+        "80 %",
+        {"005930.KS"},
+    ),
     # French
     row(
         "fr",
