@@ -62,7 +62,8 @@ def detect_language(text: str) -> str:
         return detected
     if max(fr, en) >= 1 and share >= 0.2 and fr != en:
         return "fr" if fr > en else "en"
-    if words <= _SHORT_TEXT_WORDS:
+    real_words = [w for w in _WORD.findall(text) if len(w) >= 3]
+    if len(real_words) >= 2 and words <= _SHORT_TEXT_WORDS:
         # A headline has too few words for statistics: French marks itself with accents.
         return "fr" if _FRENCH_LETTERS.search(text) else "en"
     raise UnsupportedLanguageError(detected)

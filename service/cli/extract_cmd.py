@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from models import Extractor
 from models.errors import RapportError, UnsupportedLanguageError
@@ -60,7 +61,7 @@ def extract(
     try:
         files = list(iter_files(paths))
     except FileNotFoundError as missing:
-        err.print(f"[red]error[/red]: {missing}")
+        err.print(f"[red]error[/red]: {escape(str(missing))}")
         raise typer.Exit(2) from None
     extractor = build_extractor(Settings(), use_encoder=encoder)
     console = Console()
@@ -77,7 +78,10 @@ def extract(
             failures += 1
             language = problem.detected if isinstance(problem, UnsupportedLanguageError) else None
             detail = f" (detected: {language})" if language else ""
-            err.print(f"[red]error[/red] {path}: [{problem.code}] {problem.message}{detail}")
+            # escaped: rich would read "[unsupported_language]" as a style tag and drop it
+            err.print(
+                "[red]error[/red] " + escape(f"{path}: [{problem.code}] {problem.message}{detail}")
+            )
             continue
         data = result.to_dict()
         if output is OutputFormat.jsonl:
