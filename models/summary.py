@@ -43,7 +43,7 @@ CLAIM_BONUS: dict[str, float] = {
     "guidance": 0.05, "target": 0.0, "reported": 0.0, "estimate": -0.05,
     "forecast": -0.05, "claimed": -0.15,
 }  # fmt: skip
-REQUIRED_CLAIM_TYPES: tuple[str, ...] = ("guidance", "target")
+REQUIRED_CLAIM_TYPES: tuple[str, ...] = ("guidance",)
 REQUIRED_CLAIM_MIN_WEIGHT = 0.5  # a guided power draw is no reason to drop a revenue line
 MAIN_SUBJECT_BONUS = 0.3
 GROWTH_FOLDED_BONUS = 0.1
