@@ -12,8 +12,6 @@ from functools import cache
 
 from text_to_num import text2num
 
-from models.lexicon import load_language_data
-
 _MINUS_SIGNS = "-−–"
 _SPACES = " \u00a0\u202f\u2009"
 
@@ -141,8 +139,3 @@ _NUMBER_WORDS: dict[str, tuple[str, ...]] = {
         "one",
     ),
 }
-
-
-def group_scale(lang: str) -> dict[str, float]:
-    """Scale words of ``lang`` (``milliards`` → 1e9, French ``billions`` → 1e12)."""
-    return {k: float(v) for k, v in load_language_data(lang, "figures")["scales"].items()}
