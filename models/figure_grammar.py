@@ -165,9 +165,12 @@ def grammar(lang: str) -> FigureGrammar:
         move_verb_before=re.compile(
             rf"(?<![{_LETTER}])(?:{_ci(alternation(data['move_verbs']))})(?![{_LETTER}])"
         ),
-        # "to $300 from $170" (English only: French "contre" compares, it does not revise)
+        # "to $300 from $170", "à 1 000 € (contre 790 €)": a move only after a revision verb
+        # (see _relation); without one, French "contre" merely compares
         reverse_move_between=re.compile(
-            r"^\s*,?\s*(?:from|up from|down from)\s*$" if lang == "en" else _NEVER
+            r"^\s*,?\s*\(?\s*(?:from|up from|down from)\s*$"
+            if lang == "en"
+            else r"^\s*,?\s*\(?\s*contre\s*$"
         ),
         reverse_move_to_before=re.compile(r"(?<![A-Za-z])(?:to|à)\s*$"),
         data=data,

@@ -18,6 +18,8 @@ from models.numbers import parse_number, parse_number_words
 from models.schema import Figure
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# "Nous relevons notre objectif de cours sur Schneider Electric de 245 à 280 €"
+_MOVE_VERB_REACH = 80
 _RISE_OR_LEVEL = re.compile(
     r"\b(?:rose|rise|risen|grew|grown|up|increased|jumped|climbed|gained|hausse|progress\w*"
     r"|augment\w*|gagn\w*|bondi|grimp\w*)\b",
@@ -229,16 +231,16 @@ def _relation(text: str, a: _Atom, b: _Atom, g: FigureGrammar) -> str | None:
     between = text[a.end : b.start]
     if len(between) > 12 or "\n" in between:
         return None
-    before = text[max(0, a.start - 60) : a.start]
+    before = text[max(0, a.start - _MOVE_VERB_REACH) : a.start]
     if b.kind and g.reverse_move_between.match(between) and g.reverse_move_to_before.search(before):
-        revised = g.move_verb_before.search(before[-45:])
+        revised = g.move_verb_before.search(before[-_MOVE_VERB_REACH:])
         return "reverse_move" if revised and _compatible(a, b) else None
     m = g.range_between.match(between)
     if not m or not b.kind or not _compatible(a, b):
         return None
     if m.group("and") and not g.range_opener_before.search(before):
         return None
-    if g.move_from_before.search(before) and g.move_verb_before.search(before[-45:]):
+    if g.move_from_before.search(before) and g.move_verb_before.search(before[-_MOVE_VERB_REACH:]):
         return "move"
     return "range"
 

@@ -293,6 +293,34 @@ RANGES = [
 ]
 
 MOVES = [
+    # a revision verb further back, or the old figure in brackets, still makes a move;
+    # without a revision verb "contre" only compares two figures
+    (
+        "fr",
+        "Nous relevons notre objectif de cours sur Schneider Electric de 245 à 280 €.",
+        [fig(280, "EUR", prev=245)],
+    ),
+    (
+        "fr",
+        "Nous relevons notre objectif de cours à 1 000 € (contre 790 €).",
+        [fig(1000, "EUR", prev=790)],
+    ),
+    (
+        "fr",
+        "Le MI355X consomme jusqu'à 1 400 W, contre 1 000 W pour le MI350X.",
+        [fig(1400, "W"), fig(1000, "W")],
+    ),
+    ("en", "Memory — Micron: raise PT to $300 from $170.", [fig(300, "USD", prev=170)]),
+    (
+        "en",
+        "We raise our FY2026 capex estimate to $140bn (from $121bn).",
+        [fig(140e9, "USD", prev=121e9)],
+    ),
+    (
+        "en",
+        "Gross margin fell to 27.5% from 35.4% a year earlier.",
+        [fig(27.5, "%"), fig(35.4, "%")],
+    ),
     (
         "fr",
         "JPMorgan a relevé son objectif de cours de 63 à 78 euros.",
