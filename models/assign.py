@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from models.cues import CueMatch, CueSet, metric_rules
-from models.periods import date_partial, period_kind
+from models.periods import CURRENT, date_partial, period_kind
 from models.schema import Figure, PeriodMention
 
 _GROWTH_WINDOW_BEFORE = 45
@@ -207,6 +207,8 @@ def resolve_partial(
 ) -> str | None:
     """``au T2`` is the document's quarter when the document is about a quarter; else it
     takes the year (and fiscal flag) of the nearest full period before it."""
+    if label == CURRENT:
+        return document_period if document_period and period_kind(document_period) in "QH" else None
     if document_period and period_kind(document_period) == period_kind(label):
         return date_partial(document_period.split("-")[0], label)
     earlier = [p for p in periods if p.end <= position and period_kind(p.period) in "QHM"]

@@ -14,6 +14,7 @@ from models.cues import CueMatch, CueSet, cue_set
 from models.knowledge import EntityMention, KnowledgeBase
 from models.parsing import SentenceParse
 from models.periods import (
+    CURRENT,
     find_partial_periods,
     find_periods,
     is_comparison_point,
@@ -367,8 +368,8 @@ def _document_period(
         if period_kind(p.period) in "QH" and not p.horizon and not p.comparison:
             ranked[p.period] += 2 if p.start < lede_end else 1
     for start, _, label in partials:
-        if label.startswith("M"):
-            continue  # a month names when something happened more often than a report's period
+        if label.startswith("M") or label == CURRENT:
+            continue  # months name moments; "in the quarter" names no quarter by itself
         year = _year_of_partial(label, dateline, years)
         if year:
             ranked[f"{year}-{label}"] += 2 if start < lede_end else 1

@@ -60,6 +60,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "year_before": list,
         "partial_before": list,
         "comparison_before": list,
+        "current_period": list,
     },
     "cues": {
         "metrics": dict,

@@ -216,6 +216,8 @@ def find_partial_periods(text: str, lang: str) -> list[tuple[int, int, str]]:
     """
     full = find_periods(text, lang)
     found = []
+    for m in _current_period(lang).finditer(text):
+        found.append((m.start(), m.end(), CURRENT))  # "in the quarter": the report's own
     for m in _partial_pattern(lang).finditer(text):
         if any(p.start <= m.start() < p.end for p in full):
             continue
@@ -231,7 +233,16 @@ def find_partial_periods(text: str, lang: str) -> list[tuple[int, int, str]]:
         else:
             label = f"Q{m.group('q')}" if m.group("q") else f"H{m.group('h')}"
         found.append((m.start(), m.end(), label))
-    return found
+    return sorted(found)
+
+
+CURRENT = "Q0"  # label of "in the quarter" / "au trimestre": the document's own period
+
+
+@cache
+def _current_period(lang: str) -> re.Pattern[str]:
+    phrases = load_language_data(lang, "periods")["current_period"]
+    return re.compile(rf"(?i:(?<![\w])(?:{alternation(phrases)})(?![\w]))")
 
 
 def date_partial(year_prefix: str, label: str) -> str:
