@@ -105,17 +105,7 @@ class DocumentContext:
                 for s, e, label in self.partials
                 if p_start <= s < end
             ]  # fmt: skip
-            # in a quarterly report, a year named earlier in the paragraph ("expects FY2026
-            # capex growth") does not date the quarter's figures that follow
-            quarterly = self.document_period and period_kind(self.document_period) in "QH"
-            earlier = sorted(
-                (
-                    p
-                    for p in earlier
-                    if p.period and not (quarterly and period_kind(p.period) == "Y")
-                ),
-                key=lambda p: p.start,
-            )
+            earlier = sorted((p for p in earlier if p.period), key=lambda p: p.start)
             if earlier:
                 return earlier[-1].period
             if index == 0 or not self.text[: self.paragraphs[index - 1][1]].rstrip().endswith(":"):
