@@ -6,7 +6,6 @@ Pure functions over offsets in the document text; the subject is chosen in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from models.cues import CueMatch, CueSet, metric_rules
@@ -60,7 +59,7 @@ def choose_metric(
         if cue.start < figure.end and figure.start < cue.end and cue.end <= figure.end:
             continue  # the figure's own words ("fois") are no cue; "fois les bénéfices" is
         before = cue.end <= figure.start
-        if not before and not _reaches_back(text, figure, cue, other_figures):
+        if not before and not _reaches_back(text, figure, cue, other_figures, cues):
             continue
         rule = rules[cue.category]
         if cue.category in _PER_SHARE_PRICES and _is_aggregate(figure):
@@ -107,11 +106,14 @@ def choose_metric(
 
 _PER_SHARE_PRICES = frozenset({"price_target", "share_price"})
 _AFTER_WINDOW = 45
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|while|whereas|but|et|tandis|alors|mais)\b", re.I)
 
 
 def _reaches_back(
-    text: str, figure: Figure, cue: CueMatch, other_figures: list[tuple[int, int]]
+    text: str,
+    figure: Figure,
+    cue: CueMatch,
+    other_figures: list[tuple[int, int]],
+    cues: CueSet,
 ) -> bool:
     """A cue after the figure names it only when close, in the same clause, with no
     other figure in between ("$4.2 billion of revenue", "20x EV/EBITDA")."""
@@ -121,7 +123,7 @@ def _reaches_back(
         return False
     if any(figure.end <= s and e <= cue.start for s, e in other_figures):
         return False
-    return not _CLAUSE_BREAK.search(text[figure.end : cue.start])
+    return not cues.clause_break.search(text[figure.end : cue.start])
 
 
 def _is_aggregate(figure: Figure) -> bool:

@@ -47,6 +47,12 @@ class CueSet:
     not_organisations: frozenset[str]
     agent_before: re.Pattern[str]
     source_cue: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    of_after_cue: re.Pattern[str]
+    of_after_figure: re.Pattern[str]
+    own_figure_link: re.Pattern[str]
+    sentence_topic: re.Pattern[str]
+    possessive_after: re.Pattern[str]
     conditional_exclusions: frozenset[str]
 
     def plausible_organisation(self, name: str, text: str) -> bool:
@@ -138,6 +144,7 @@ def cue_set(lang: str) -> CueSet:
         conditional_suffixes=tuple(data["conditional_suffixes"]),
         not_organisations=frozenset(w.lower() for w in data["not_organisations"]),
         source_cue=re.compile(_words(attribution["source_cues"]), re.IGNORECASE),
+        **_subject_links(data["subject_links"], load_language_data(lang, "figures")),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
     )
@@ -158,3 +165,27 @@ def _metric_regex(metrics: dict[str, list[str]]) -> re.Pattern[str]:
     if acronyms:
         parts.append(alternation(acronyms))
     return re.compile(rf"(?<![\w/])(?:{'|'.join(parts)})(?![\w])")
+
+
+def _subject_links(links: dict[str, list[str]], figures: dict[str, Any]) -> dict[str, Any]:
+    """The little words that tie a mention to a figure ("revenus d'AWS", "Micron at 21%",
+    "AWS's revenue") and split clauses ("…, and Google Cloud …")."""
+    never = r"(?!x)x"
+
+    def words(key: str) -> str:
+        return alternation(links[key]) if links[key] else never
+
+    article = rf"(?:(?:{words('articles')})\s*)"
+    approx = alternation(figures["approx_before"])
+    return {
+        "clause_break": re.compile(rf"[;:]|,\s*(?:{words('clause_breaks')})\b", re.I),
+        "of_after_cue": re.compile(rf"^\s*(?:{words('of_words')})\s*{article}?$", re.I),
+        "of_after_figure": re.compile(
+            rf"^\s*(?:{words('of_after_figure_words')})\s*{article}?$", re.I
+        ),
+        "own_figure_link": re.compile(
+            rf"^\s+(?:{words('own_figure_links')})\s+(?:(?:{approx})\s+)?$", re.I
+        ),
+        "sentence_topic": re.compile(rf"^{article}?$", re.I),
+        "possessive_after": re.compile(rf"^(?:{words('possessive_after')})(?![\w])"),
+    }

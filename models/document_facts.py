@@ -7,11 +7,13 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from models.assign import choose_claim, choose_metric, choose_period, resolve_partial
 from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set
 from models.knowledge import EntityMention, KnowledgeBase
+from models.lexicon import alternation, load_language_data
 from models.parsing import SentenceParse
 from models.periods import (
     CURRENT,
@@ -27,9 +29,6 @@ from models.subjects import Candidate, SubjectChoice, choose_subject
 _MAIN_TYPES = ("company", "business_unit")
 _REFERENCE_PENALTY = 12
 _LEDE_CHARS = 400
-_ANNUAL = re.compile(
-    r"\b(?:annuel(?:le)?s?|annual|full[- ]year|l['’]année|de l['’]exercice)\b", re.I
-)
 _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
 _MAX_TABLE_ROW_CHARS = 120
@@ -81,7 +80,7 @@ class DocumentContext:
             periods=periods,
             partials=partials,
             main_entity=_main_entity(mentions, kb),
-            document_period=_document_period(text, all_periods, partials),
+            document_period=_document_period(text, lang, all_periods, partials),
         )
 
     def _paragraph_of(self, position: int) -> int:
@@ -351,7 +350,7 @@ def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase) -> str | None
 
 
 def _document_period(
-    text: str, periods: list[PeriodMention], partials: list[tuple[int, int, str]]
+    text: str, lang: str, periods: list[PeriodMention], partials: list[tuple[int, int, str]]
 ) -> str | None:
     """The period a report is about: the quarter or half it names most, counting the
     headline and lede twice (reports open with their own period); quarters named
@@ -374,12 +373,18 @@ def _document_period(
         if year:
             ranked[f"{year}-{label}"] += 2 if start < lede_end else 1
     headline = text[: text.find("\n")] if "\n" in text else text[:_LEDE_CHARS]
-    annual = _ANNUAL.search(headline)
+    annual = _annual_words(lang).search(headline)
     headline_years = [p.period for p in periods if p.start < len(headline) and p.period.isdigit()]
     if annual and headline_years and not any(p.start < len(headline) for p in periods
                                              if period_kind(p.period) in "QH"):  # fmt: skip
         return headline_years[0]
     return ranked.most_common(1)[0][0] if ranked else None
+
+
+@cache
+def _annual_words(lang: str) -> re.Pattern[str]:
+    words = alternation(load_language_data(lang, "periods")["annual_words"])
+    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
 
 
 def _year_of_partial(label: str, dateline: PeriodMention | None, years: list[str]) -> int | None:

@@ -65,6 +65,8 @@ class FigureGrammar:
     move_verb_before: re.Pattern[str]
     reverse_move_between: re.Pattern[str]
     reverse_move_to_before: re.Pattern[str]
+    rise_words: re.Pattern[str]
+    level_before: re.Pattern[str]
     data: dict
 
 
@@ -168,11 +170,17 @@ def grammar(lang: str) -> FigureGrammar:
         # "to $300 from $170", "à 1 000 € (contre 790 €)": a move only after a revision verb
         # (see _relation); without one, French "contre" merely compares
         reverse_move_between=re.compile(
-            r"^\s*,?\s*\(?\s*(?:from|up from|down from)\s*$"
-            if lang == "en"
-            else r"^\s*,?\s*\(?\s*contre\s*$"
+            rf"^\s*,?\s*\(?\s*(?:{_ci(alternation(data['reverse_move_between']))})\s*$"
         ),
-        reverse_move_to_before=re.compile(r"(?<![A-Za-z])(?:to|à)\s*$"),
+        reverse_move_to_before=re.compile(
+            rf"(?<![{_LETTER}])(?:{_ci(alternation(data['reverse_move_to']))})\s*$"
+        ),
+        rise_words=re.compile(
+            rf"(?<![{_LETTER}])(?:{_ci(alternation(data['rise_words']))}){_NOT_LETTER}"
+        ),
+        level_before=re.compile(
+            rf"(?<![{_LETTER}])(?:{_ci(alternation(data['level_before']))})\s*$"
+        ),
         data=data,
     )
 

@@ -20,12 +20,6 @@ from models.schema import Figure
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # "Nous relevons notre objectif de cours sur Schneider Electric de 245 à 280 €"
 _MOVE_VERB_REACH = 80
-_RISE_OR_LEVEL = re.compile(
-    r"\b(?:rose|rise|risen|grew|grown|up|increased|jumped|climbed|gained|hausse|progress\w*"
-    r"|augment\w*|gagn\w*|bondi|grimp\w*)\b",
-    re.IGNORECASE,
-)
-_LEVEL_END = re.compile(r"(?:\bto|\bà|\bat|\batteindre|\breach\w*)\s*$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -305,7 +299,7 @@ def _signed(text: str, figure: Figure, g: FigureGrammar, relation: str) -> None:
         return
     cue = g.decline_before.search(before)
     if cue and (
-        _RISE_OR_LEVEL.search(cue.group(0).split(maxsplit=1)[-1]) or _LEVEL_END.search(before)
+        g.rise_words.search(cue.group(0).split(maxsplit=1)[-1]) or g.level_before.search(before)
     ):
         cue = None  # "contracted revenue rose 46 %", "fell to 27.5 %": not a decline of the figure
     declining = figure.kind in ("percent", "pp") and (

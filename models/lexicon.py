@@ -46,6 +46,10 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "number_words_vague": dict,
         "number_words_excluded": list,
         "count_nouns": list,
+        "rise_words": list,
+        "level_before": list,
+        "reverse_move_between": list,
+        "reverse_move_to": list,
     },
     "periods": {
         "months": dict,
@@ -61,6 +65,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "partial_before": list,
         "comparison_before": list,
         "current_period": list,
+        "annual_words": list,
     },
     "cues": {
         "metrics": dict,
@@ -70,8 +75,9 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "conditional_suffixes": list,
         "not_organisations": list,
         "agent_before": list,
+        "subject_links": dict,
     },
-    "language": {"stopwords": list},
+    "language": {"stopwords": list, "abbreviations": list},
 }
 
 

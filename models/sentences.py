@@ -1,7 +1,8 @@
 """Sentence and paragraph boundaries by rule: fast, and exact on character offsets.
 
 spaCy runs only on sentences that hold a figure, so the boundaries come from here
-rather than from the parser; abbreviations that end in a full stop are per language.
+rather than from the parser; abbreviations that end in a full stop are per-language data
+(``lang/<lang>/language.json``).
 """
 
 from __future__ import annotations
@@ -9,12 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-_ABBREVIATIONS = {
-    "fr": ("env", "M", "Mme", "cf", "etc", "p", "art", "av", "vs", "n°", "No", "Inc", "Corp",
-           "Cie"),
-    "en": ("Inc", "Corp", "Co", "Ltd", "Mr", "Mrs", "Ms", "Dr", "vs", "St", "No", "U.S", "approx",
-           "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "e.g", "i.e", "c"),
-}  # fmt: skip
+from models.lexicon import load_language_data
+
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
@@ -26,7 +23,7 @@ _LAST_WORD = re.compile(r"([\w.°]+)[.]$")
 
 @cache
 def _abbreviations(lang: str) -> frozenset[str]:
-    return frozenset(_ABBREVIATIONS[lang])
+    return frozenset(load_language_data(lang, "language")["abbreviations"])
 
 
 def _boundaries(text: str, lang: str) -> list[re.Match[str]]:

@@ -15,16 +15,6 @@ from dataclasses import dataclass
 from models.cues import CueMatch, CueSet
 
 _BRACKET_BETWEEN = re.compile(r"^\s*\(\s*[^()]{0,12}$")
-_AT_BETWEEN = re.compile(
-    r"^\s+(?:at|à|with|avec)\s+(?:about\s+|environ\s+)?$", re.I
-)  # "Micron at 21%"
-_OF_AFTER_CUE = re.compile(
-    r"^\s*(?:de|d['’]|du|des|of|for|pour|chez|at)\s*(?:la\s+|le\s+|l['’]|the\s+)?$", re.I
-)
-_OF_AFTER_FIGURE = re.compile(
-    r"^\s*(?:de|d['’]|du|of|for|pour|chez)\s*(?:la\s+|le\s+|l['’]|the\s+)?$", re.I
-)
-_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b")
 _NOT_SUBJECT_TYPES = frozenset({"person", "index"})
 _AGENT_PENALTY = 30
 _TOPIC_BONUS = 25
@@ -32,8 +22,6 @@ _MODIFIER_PENALTY = 40
 _COMPOUND_AFTER = re.compile(r"^-[a-zà-ÿ]")
 _CLAUSE_BREAK_PENALTY = 30
 _INDEX_METRICS = frozenset({"valuation_multiple", "share_price_change", "share_price"})
-_SENTENCE_TOPIC = re.compile(r"^(?:(?:the|le|la|les|l['’])\s*)?$", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|while|whereas|but|et|tandis|alors|mais)\b", re.I)
 _UNLINKED_PENALTY = 20
 _PRODUCT_METRICS = frozenset({"performance_gain", "price_performance_gain", "chip_spec", "units"})
 _MARKET_METRICS = frozenset({"market_size"})
@@ -100,30 +88,30 @@ def _score(
         distance = fig_start - cand.end
         score, reason = 100 - distance / 4, "nearest before"
         between = text[cand.end : fig_start]
-        if _BRACKET_BETWEEN.match(between) or _AT_BETWEEN.match(between):
+        if _BRACKET_BETWEEN.match(between) or cues.own_figure_link.match(between):
             score, reason = score + 45, "its own figure right after it"
         if any(cand.end <= s and e <= fig_start for s, e in other_figures):
             score -= 15
     else:
         distance = cand.start - fig_end
         score, reason = 55 - distance / 3, "nearest after"
-        if _CLAUSE_BREAK.search(text[fig_end : cand.start]):
+        if cues.clause_break.search(text[fig_end : cand.start]):
             score -= _CLAUSE_BREAK_PENALTY  # "… $102.3 billion, and Google Cloud revenue grew …"
-        if _OF_AFTER_FIGURE.match(text[fig_end : cand.start]):
+        if cues.of_after_figure.match(text[fig_end : cand.start]):
             score, reason = score + 35, "'of' after the figure"
     if _COMPOUND_AFTER.match(text[cand.end : cand.end + 2]):
         score -= _MODIFIER_PENALTY  # "the SoftBank-controlled chip designer": a modifier
-    if cand.sentence_start is not None and _SENTENCE_TOPIC.match(
+    if cand.sentence_start is not None and cues.sentence_topic.match(
         text[cand.sentence_start : cand.start]
     ):
         score, reason = score + _TOPIC_BONUS, "topic of the sentence"
     if (
         cue is not None
         and cue.end <= cand.start
-        and _OF_AFTER_CUE.match(text[cue.end : cand.start])
+        and cues.of_after_cue.match(text[cue.end : cand.start])
     ):
         score, reason = score + 30, f"complement of '{cue.text}'"
-    if _POSSESSIVE_AFTER.match(text[cand.end : cand.end + 3]):
+    if cues.possessive_after.match(text[cand.end : cand.end + 3]):
         score += 15
     if cand.in_clause_subject:
         score, reason = score + 8, "subject of the clause"
@@ -132,7 +120,9 @@ def _score(
     if not cand.linked:
         score -= _UNLINKED_PENALTY
     own_figure = text[cand.end : fig_start] if cand.end <= fig_start else ""
-    bracketed = own_figure and (_BRACKET_BETWEEN.match(own_figure) or _AT_BETWEEN.match(own_figure))
+    bracketed = own_figure and (
+        _BRACKET_BETWEEN.match(own_figure) or cues.own_figure_link.match(own_figure)
+    )
     if not bracketed and cues.comparison_before.search(text[max(0, cand.start - 40) : cand.start]):
         score -= 40  # "than AWS" is a reference point, unless its own figure follows in brackets
     score += _type_fit(metric, cand.type)
