@@ -50,11 +50,13 @@ def choose_metric(
     previous: tuple[Figure, str] | None,
     other_figures: list[tuple[int, int]] = (),  # type: ignore[assignment]
     heading: tuple[int, int] | None = None,
+    sentence_cues: list[CueMatch] | None = None,
 ) -> MetricChoice:
     rules = metric_rules()["metrics"]
     growth = is_growth(text, figure, cues, sentence)
     options: list[tuple[float, str, CueMatch | None, str]] = []
-    sentence_cues = cues.metric_cues(text, *sentence)
+    if sentence_cues is None:  # callers placing several figures pass them in once
+        sentence_cues = cues.metric_cues(text, *sentence)
     for cue in sentence_cues:
         if cue.start < figure.end and figure.start < cue.end and cue.end <= figure.end:
             continue  # the figure's own words ("fois") are no cue; "fois les bénéfices" is

@@ -68,7 +68,7 @@ class DocumentContext:
             if not (p.period.count("-") == 2 and any(0 <= p.start - s < _DATELINE_CHARS
                                                      for s in paragraph_starts))
         ]  # fmt: skip
-        partials = find_partial_periods(text, lang)
+        partials = find_partial_periods(text, lang, all_periods)
         return cls(
             text=text,
             lang=lang,
@@ -208,16 +208,12 @@ class DocumentContext:
         facts: list[Fact] = []
         previous: tuple[Figure, str] | None = None
         spans = [(f.start, f.end) for f in figures]
+        heading = self._list_heading(s_index)
+        metric_cues = self.cues.metric_cues(self.text, s0, s1)
         for figure in figures:
             others = [sp for sp in spans if sp != (figure.start, figure.end)]
             metric = choose_metric(
-                self.text,
-                figure,
-                sentence,
-                self.cues,
-                previous,
-                others,
-                self._list_heading(s_index),
+                self.text, figure, sentence, self.cues, previous, others, heading, metric_cues
             )
             clause_subject = parse.clause_subject_span(figure.start - s0) if parse else None
             for cand in candidates:

@@ -209,12 +209,15 @@ def _partial_before(lang: str) -> frozenset[str]:
     return frozenset(w.split()[-1].lower() for w in words)
 
 
-def find_partial_periods(text: str, lang: str) -> list[tuple[int, int, str]]:
+def find_partial_periods(
+    text: str, lang: str, full: list[PeriodMention] | None = None
+) -> list[tuple[int, int, str]]:
     """Quarters and halves named without a year (``au T2``): ``(start, end, "Q2"|"H1")``.
 
     Their year comes from context (paragraph or document), so the assigner resolves them.
+    ``full`` is ``find_periods(text, lang)`` when the caller has it already.
     """
-    full = find_periods(text, lang)
+    full = find_periods(text, lang) if full is None else full
     found = []
     for m in _current_period(lang).finditer(text):
         found.append((m.start(), m.end(), CURRENT))  # "in the quarter": the report's own

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from models.document_facts import DocumentContext
 from models.errors import EmptyTextError, ModelLoadError, RapportError, UnsupportedLanguageError
 from models.figures import find_figures
 from models.knowledge import KnowledgeBase
@@ -216,8 +217,6 @@ class Extractor:
             yield self._assemble(doc, {s: p for (j, s), p in parses.items() if j == i})
 
     def _assemble(self, doc: _Prepared, parses: dict[int, SentenceParse]) -> ExtractionResult:
-        from models.document_facts import DocumentContext
-
         context = DocumentContext.build(doc.text, doc.lang, self.knowledge, doc.sentences)
         facts: list[Fact] = []
         for s_index in sorted(doc.figures_by_sentence):
