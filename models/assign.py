@@ -35,7 +35,7 @@ class MetricChoice:
 def is_growth(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]) -> bool:
     if figure.kind != "percent":
         return False
-    if figure.value < 0 or "negative: decline cue" in figure.evidence:
+    if figure.value < 0 or figure.declined:
         return True
     before = max(sentence[0], figure.start - _GROWTH_WINDOW_BEFORE)
     after = min(sentence[1], figure.end + _GROWTH_WINDOW_AFTER)
@@ -130,7 +130,7 @@ def _reaches_back(
 
 def _is_aggregate(figure: Figure) -> bool:
     # by the scale word, not the size: a Korean share price is 520,000 won
-    return any(e.startswith("scale ") for e in figure.evidence) or figure.unit == "count"
+    return figure.scaled or figure.unit == "count"
 
 
 def _growth_of_sentence_metric(

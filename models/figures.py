@@ -312,6 +312,7 @@ def _signed(text: str, figure: Figure, g: FigureGrammar, relation: str) -> None:
             figure.value = -abs(low)
         else:
             figure.value, figure.value_max = -abs(high), -abs(low)
+        figure.declined = bool(declining)
         figure.evidence.append("negative: decline cue" if declining else "negative: loss cue")
 
 
@@ -348,6 +349,7 @@ def find_figures(text: str, lang: str) -> list[Figure]:
             approximate=a.approximate or last.approximate,
             qualifier=last.qualifier,
             evidence=evidence,
+            scaled=bool(a.scale or last.scale),
         )
         _signed(text, figure, g, relation)
         figures.append(figure)

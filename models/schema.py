@@ -89,6 +89,8 @@ class Figure:
     approximate: bool = False
     qualifier: str | None = None
     evidence: list[str] = field(default_factory=list)
+    scaled: bool = False  # written with a scale word ("milliards", "bn"): an aggregate
+    declined: bool = False  # made negative by a decline cue ("baisse de 7 %")
 
 
 @dataclass(slots=True)
