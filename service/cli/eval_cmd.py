@@ -10,19 +10,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from models.evaluation.facts import Report, aggregate, score_document
+from models.errors import RapportError
+from models.evaluation.facts import Report, aggregate
 from service.cli import app
-from service.cli.documents import read_document
 from service.cli.eval_summaries import SUMMARY_GOLD, run_summary_eval
 from service.cli.extract_cmd import build_extractor
+from service.gold import load_gold, score_corpus
 from service.settings import Settings
-
-
-def load_gold(gold_dir: Path) -> list[dict]:
-    files = sorted(gold_dir.glob("*.json"))
-    if not files:
-        raise typer.BadParameter(f"no gold files in {gold_dir}")
-    return [json.loads(f.read_text(encoding="utf-8")) for f in files]
 
 
 def _row(table: Table, name: str, report: Report) -> None:
@@ -50,22 +44,20 @@ def evaluate(
         return
     extractor = build_extractor(Settings(), use_encoder=False)
     console = Console(width=160)
-    scores = []
-    for record in load_gold(gold):
-        document = read_document(docs / record["doc"])
-        if isinstance(document, Exception):
-            raise typer.BadParameter(f"{record['doc']}: {document}")
-        result = extractor.extract(document.text, lang=record["lang"], source=record["doc"])
-        # Gold offsets and texts refer to the same ingested plain text.
-        predictions = [f.to_dict() for f in result.facts]
-        score = score_document(record["doc"], record["lang"], predictions, record["facts"])
-        scores.append(score)
-        if errors:
+    records = load_gold(gold)
+    if not records:
+        raise typer.BadParameter(f"no gold files in {gold}")
+    try:
+        scores = score_corpus(extractor, records, docs)
+    except RapportError as problem:
+        raise typer.BadParameter(f"{docs}: [{problem.code}] {problem.message}") from None
+    if errors:
+        for score in scores:
             for miss in score.misses:
                 wanted = f"{miss['metric']} {miss['subject']} {miss.get('period')}"
-                console.print(f"[yellow]miss[/yellow] {record['doc']}: {miss['text']!r} {wanted}")
+                console.print(f"[yellow]miss[/yellow] {score.doc}: {miss['text']!r} {wanted}")
             for extra in score.spurious:
-                console.print(f"[red]extra[/red] {record['doc']}: {extra['text']!r} "
+                console.print(f"[red]extra[/red] {score.doc}: {extra['text']!r} "
                               f"{extra['metric']} {extra['subject_id']} {extra['period']} "
                               f"{extra['claim_type']}")  # fmt: skip
     reports = aggregate(scores)
