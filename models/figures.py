@@ -39,6 +39,7 @@ class _Atom:
     qualifier: str | None = None
     approximate: bool = False
     negative: bool = False
+    article_like: bool = False  # "un", "one": a number only before a scale word
     evidence: list[str] = field(default_factory=list)
 
     @property
@@ -162,7 +163,7 @@ def _numerals(text: str, g: FigureGrammar) -> list[_Atom]:
             continue
         atom = _Atom(m.start(), m.start(), m.end(), m.end(), number)
         atom.evidence.append(f"number words '{m.group(0)}'")
-        atom.qualifier = "excluded" if m.group(0).lower() in excluded else None
+        atom.article_like = m.group(0).lower() in excluded
         atoms.append(atom)
     return sorted(atoms, key=lambda a: a.num_start)
 
@@ -170,8 +171,6 @@ def _numerals(text: str, g: FigureGrammar) -> list[_Atom]:
 def _scan(text: str, g: FigureGrammar) -> list[_Atom]:
     atoms = []
     for atom in _numerals(text, g):
-        excluded_word = atom.qualifier == "excluded"
-        atom.qualifier = None
         before = text[max(0, atom.num_start - 8) : atom.num_start]
         prefix = g.prefix_currency.search(before)
         if prefix:
@@ -191,7 +190,7 @@ def _scan(text: str, g: FigureGrammar) -> list[_Atom]:
             _read_suffix(text, atom, g, prefix is not None)
         if prefix and text[max(0, atom.start - 2) : atom.start].rstrip()[-1:] in ("-", "−"):
             atom.number, atom.start = -abs(atom.number), atom.start - 1  # "−€1.2 billion"
-        if excluded_word and not atom.scale:
+        if atom.article_like and not atom.scale:
             continue  # "un", "one" alone are articles far more often than numbers
         if atom.negative and atom.kind not in ("money", "per_share"):
             atom.negative = False
