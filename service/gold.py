@@ -12,7 +12,7 @@ from typing import Any
 from models import Extractor
 from models.errors import RapportError
 from models.evaluation.facts import DocumentScore, score_document
-from service.cli.documents import read_document
+from service.ingest.files import read_document
 
 
 def load_gold(gold_dir: Path) -> list[dict[str, Any]]:

@@ -32,7 +32,7 @@ from rich.table import Table
 from models.errors import RapportError
 from models.evaluation.summaries import headline_coverage, lead_k, rouge_n
 from models.render import pair_growth_facts
-from service.cli.documents import read_document
+from service.ingest.files import read_document
 
 SUMMARY_GOLD = Path("corpus/summaries")
 COVERAGE_TARGET = 0.8

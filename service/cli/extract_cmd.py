@@ -14,8 +14,8 @@ from rich.markup import escape
 from models import Extractor
 from models.errors import RapportError, UnsupportedLanguageError
 from service.cli import app
-from service.cli.documents import read_document
 from service.cli.output import as_csv, as_json, print_table
+from service.ingest.files import read_document
 from service.ingest.pipeline import iter_files
 from service.settings import Settings
 

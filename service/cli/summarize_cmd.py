@@ -15,8 +15,8 @@ from rich.markup import escape
 
 from models.errors import RapportError
 from service.cli import app
-from service.cli.documents import read_document
 from service.cli.extract_cmd import LangChoice, build_extractor
+from service.ingest.files import read_document
 from service.settings import Settings
 
 

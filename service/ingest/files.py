@@ -1,4 +1,4 @@
-"""Reading documents from paths for the CLI, as typed results instead of exceptions."""
+"""Reading a document from a path, as a typed result instead of an exception (CLI, eval)."""
 
 from __future__ import annotations
 
