@@ -54,6 +54,7 @@ class CueSet:
     sentence_topic: re.Pattern[str]
     possessive_after: re.Pattern[str]
     conditional_exclusions: frozenset[str]
+    growth_qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     def plausible_organisation(self, name: str, text: str) -> bool:
         """Statistical NER also tags metric acronyms ("EBITA", "BPA") and generic heads
@@ -79,6 +80,19 @@ class CueSet:
             category, direction = self.claim_by_phrase[_key(m.group(0))]
             found.append(CueMatch(category, m.start(), m.end(), m.group(0), direction))
         return found
+
+    def growth_qualifier(
+        self, text: str, before: int, start: int, end: int, after: int
+    ) -> str | None:
+        """What a growth figure at ``start:end`` is measured against ("year over year",
+        "sequential", "organic"…), read in ``text[end:after]`` and, for words that lead
+        ("year-over-year growth of 13%"), in ``text[before:start]``; None when unsaid."""
+        found = [
+            name
+            for name, pattern in self.growth_qualifiers
+            if pattern.search(text, end, after) or pattern.search(text, before, start)
+        ]
+        return ", ".join(found) or None
 
 
 def _key(phrase: str) -> str:
@@ -147,6 +161,11 @@ def cue_set(lang: str) -> CueSet:
         **_subject_links(data["subject_links"], load_language_data(lang, "figures")),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
+        growth_qualifiers=tuple(
+            (name, re.compile(_words(phrases), re.IGNORECASE))
+            for name, phrases in data["growth_qualifiers"].items()
+            if not name.startswith("_")
+        ),
     )
 
 

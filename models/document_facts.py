@@ -11,7 +11,7 @@ from functools import cache
 
 from models.assign import choose_claim, choose_metric, choose_period, resolve_partial
 from models.attribution import find_attribution
-from models.cues import CueMatch, CueSet, cue_set
+from models.cues import CueMatch, CueSet, cue_set, metric_rules
 from models.knowledge import EntityMention, KnowledgeBase
 from models.lexicon import alternation, load_language_data
 from models.parsing import SentenceParse
@@ -37,6 +37,14 @@ _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
     "market_cap", "price_target", "valuation_multiple",
 })  # fmt: skip
+_QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
+_QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
+
+
+@cache
+def _growth_metrics() -> frozenset[str]:
+    rules = metric_rules()["metrics"].values()
+    return frozenset(rule["growth"] for rule in rules if rule.get("growth")) | {"growth_rate"}
 
 
 @dataclass
@@ -82,6 +90,20 @@ class DocumentContext:
             main_entity=_main_entity(mentions, kb),
             document_period=_document_period(text, lang, all_periods, partials),
         )
+
+    def _growth_qualifier(
+        self, figure: Figure, metric: str, sentence: tuple[int, int], spans: list[tuple[int, int]]
+    ) -> str | None:
+        """The basis of a growth figure ("year over year", "sequential", "organic"), read
+        between it and its neighbouring figures so that "up 22% from the previous quarter
+        and up 62% from a year ago" gives each its own."""
+        if metric not in _growth_metrics():
+            return None
+        before = max([sentence[0], figure.start - _QUALIFIER_LOOKBACK]
+                     + [end for _, end in spans if end <= figure.start])  # fmt: skip
+        after = min([sentence[1], figure.end + _QUALIFIER_LOOKAHEAD]
+                    + [start for start, _ in spans if start >= figure.end])  # fmt: skip
+        return self.cues.growth_qualifier(self.text, before, figure.start, figure.end, after)
 
     def _paragraph_of(self, position: int) -> int:
         starts = [s for s, _ in self.paragraphs]
@@ -288,7 +310,8 @@ class DocumentContext:
                     unit=unit,
                     period=period,
                     claim_type=claim.claim_type,
-                    qualifier=figure.qualifier,
+                    qualifier=figure.qualifier
+                    or self._growth_qualifier(figure, metric.metric, (s0, s1), spans),
                     attribution=attribution,
                     approximate=figure.approximate,
                     text=figure.text,

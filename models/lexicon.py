@@ -76,6 +76,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "not_organisations": list,
         "agent_before": list,
         "subject_links": dict,
+        "growth_qualifiers": dict,
     },
     "language": {"stopwords": list, "abbreviations": list},
 }
