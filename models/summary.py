@@ -37,18 +37,20 @@ METRIC_WEIGHTS: dict[str, float] = {
     "growth_rate": 0.45, "price_performance_gain": 0.45, "chip_spec": 0.35, "units": 0.2,
     "other": 0.1,
 }  # fmt: skip
-# The company's own outlook is what readers look for (and is kept by REQUIRED_CLAIM_TYPES);
-# relayed claims are the least reliable figures of a report.
+# Relayed claims are the least reliable figures of a report.
 CLAIM_BONUS: dict[str, float] = {
     "guidance": 0.05, "target": 0.0, "reported": 0.0, "estimate": -0.05,
     "forecast": -0.05, "claimed": -0.15,
 }  # fmt: skip
-REQUIRED_CLAIM_TYPES: tuple[str, ...] = ("guidance",)
-REQUIRED_CLAIM_MIN_WEIGHT = 0.5  # a guided power draw is no reason to drop a revenue line
+# Readers look for the main subject's outlook: one of its forward figures is always listed.
+OUTLOOK_CLAIM_TYPES: tuple[str, ...] = ("guidance", "forecast", "target")
+OUTLOOK_MIN_WEIGHT = 0.5  # a guided power draw is no reason to drop a revenue line
 MAIN_SUBJECT_BONUS = 0.3
 GROWTH_FOLDED_BONUS = 0.1
+LEDE_BONUS = 0.5  # the report's first figure is the one its writer chose to lead with
 LEAD_WEIGHT = 1.0
 LEAD_SHARE = 0.4  # the first facts of a report, where news puts what matters
+LEAD_DECAY = 0.5  # and, within them and after, earlier still weighs a little more
 REPEATED_METRIC_FACTOR = 0.6  # second figure of the same subject+metric counts less
 MIN_SENTENCE_WORDS = 6
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -206,12 +208,20 @@ def select_key_facts(facts: Sequence[Mapping[str, Any]], n: int) -> list[int]:
     folded = set(pairs.values())
     main = _main_subject(facts)
     # News puts what matters first: the report's first figures weigh more (a step, so
-    # that among them the metric still decides: revenue before EPS).
+    # that among them the metric still decides: revenue before EPS, then a gentle slope).
     last = max(len(facts) - 1, 1)
+    position = _sentence_positions(facts)
+    lede = min((i for i in range(len(facts)) if i not in folded), default=None)
     base = {
-        i: fact_importance(fact, main)
-        + (GROWTH_FOLDED_BONUS if i in pairs else 0.0)
-        + (LEAD_WEIGHT if i / last < LEAD_SHARE else 0.0)
+        i: _confidence_scaled(
+            fact,
+            fact_importance(fact, main, scale=False)
+            + (GROWTH_FOLDED_BONUS if i in pairs else 0.0)
+            + (LEAD_WEIGHT if i / last < LEAD_SHARE else 0.0)
+            + LEAD_DECAY * (1 - position[i])
+            + (LEDE_BONUS if i == lede else 0.0),
+            floor=0.0,  # a doubtful fact should not headline, wherever it stands
+        )
         for i, fact in enumerate(facts)
         if i not in folded
     }
@@ -235,45 +245,64 @@ def select_key_facts(facts: Sequence[Mapping[str, Any]], n: int) -> list[int]:
         seen_figures.add(figure)
         metric_uses[_metric_key(facts[best])] += 1
         chosen.append(best)
-    return _ensure_required_claims(chosen, base, facts, seen_figures)
+    return _ensure_outlook(chosen, base, facts, main, seen_figures)
 
 
-def fact_importance(fact: Mapping[str, Any], main_subject: str | None) -> float:
+def fact_importance(
+    fact: Mapping[str, Any], main_subject: str | None, *, scale: bool = True
+) -> float:
+    """Metric weight, main-subject bonus and claim bonus, scaled by confidence unless asked."""
     score = METRIC_WEIGHTS.get(fact.get("metric", "other"), 0.1)
     if main_subject is not None and _subject_key(fact) == main_subject:
         score += MAIN_SUBJECT_BONUS
     score += CLAIM_BONUS.get(fact.get("claim_type") or "reported", 0.0)
+    return _confidence_scaled(fact, score, floor=0.5) if scale else score
+
+
+def _sentence_positions(facts: Sequence[Mapping[str, Any]]) -> list[float]:
+    """Each fact's sentence rank among the fact-bearing sentences, scaled to [0, 1]:
+    figures of one sentence stand at the same place (and their metric decides)."""
+    ranks, rank, previous = [], -1, object()
+    for fact in facts:
+        sentence = fact.get("sentence") or fact.get("start")
+        if sentence != previous:
+            rank, previous = rank + 1, sentence
+        ranks.append(rank)
+    return [r / max(rank, 1) for r in ranks]
+
+
+def _confidence_scaled(fact: Mapping[str, Any], score: float, floor: float) -> float:
+    """``score`` times a factor from ``floor`` (confidence 0) to 1 (confidence 1)."""
     confidence = fact.get("confidence")
-    if confidence is not None:
-        score *= 0.5 + 0.5 * float(confidence)
-    return score
+    if confidence is None:
+        return score
+    return score * (floor + (1.0 - floor) * float(confidence))
 
 
-def _ensure_required_claims(
+def _ensure_outlook(
     chosen: list[int],
     base: Mapping[int, float],
     facts: Sequence[Mapping[str, Any]],
+    main: str | None,
     seen_figures: set[tuple[Any, ...]],
 ) -> list[int]:
-    """Swap the weakest pick for the best guidance/target fact when none made it."""
-    for claim in REQUIRED_CLAIM_TYPES:
-        if not chosen or any(facts[i].get("claim_type") == claim for i in chosen):
-            continue
-        candidates = [
-            i
-            for i in base
-            if facts[i].get("claim_type") == claim
-            and METRIC_WEIGHTS.get(facts[i].get("metric", ""), 0.0) >= REQUIRED_CLAIM_MIN_WEIGHT
-            and i not in chosen
-            and _figure_key(facts[i]) not in seen_figures
-        ]
-        if not candidates:
-            continue
-        best = min(candidates, key=lambda i: (-base[i], i))
-        replaceable = [i for i in chosen if facts[i].get("claim_type") not in REQUIRED_CLAIM_TYPES]
-        if not replaceable:
-            continue
-        chosen[chosen.index(replaceable[-1])] = best
+    """Swap the weakest pick for the main subject's best forward figure when none made it."""
+
+    def is_outlook(i: int) -> bool:
+        return (
+            facts[i].get("claim_type") in OUTLOOK_CLAIM_TYPES
+            and _subject_key(facts[i]) == main
+            and METRIC_WEIGHTS.get(facts[i].get("metric", ""), 0.0) >= OUTLOOK_MIN_WEIGHT
+        )
+
+    if not chosen or main is None or any(is_outlook(i) for i in chosen):
+        return chosen
+    candidates = [
+        i for i in base
+        if is_outlook(i) and i not in chosen and _figure_key(facts[i]) not in seen_figures
+    ]  # fmt: skip
+    if candidates:
+        chosen[-1] = min(candidates, key=lambda i: (-base[i], i))
     return chosen
 
 

@@ -1429,6 +1429,29 @@ ATTRIBUTION_ROWS = [
     ),
 ]
 
+# What a growth figure is measured against (FACTS.md ``qualifier``): each figure reads
+# its own words, not its neighbour's.
+QUALIFIER_ROWS = [
+    row("en", "NVIDIA's revenue was $57.0 billion, up 22% from the previous quarter and up 62% "
+        "from a year ago.", "22%", "sequential"),
+    row("en", "NVIDIA's revenue was $57.0 billion, up 22% from the previous quarter and up 62% "
+        "from a year ago.", "62%", "year over year"),
+    row("en", "Microsoft's revenue of $77.7bn grew 18% year over year.", "18%", "year over year"),
+    row("en", "LVMH said Wines & Spirits revenue was down 7% organically.", "7%", "organic"),
+    row("en", "Sanofi's sales rose 8.6% at constant exchange rates in 2024.", "8.6%",
+        "constant currency"),
+    row("en", "Apple's revenue grew 6% in the quarter.", "6%", None),
+    row("fr", "Le chiffre d'affaires d'Amazon atteint 167,7 milliards de dollars, en hausse de "
+        "13 % d'une année sur l'autre.", "13 %", "year over year"),
+    row("fr", "Les ventes de TSMC progressent de 38,6 % sur un an.", "38,6 %", "year over year"),
+    row("fr", "Le chiffre d'affaires de Sanofi progresse de 10,3 % à TCC.", "10,3 %",
+        "constant currency"),
+    row("fr", "La division Gestion de l'énergie de Schneider progresse de 10,2 % en organique.",
+        "10,2 %", "organic"),
+    row("fr", "Le chiffre d'affaires de Soitec recule de 5 % en séquentiel.", "5 %", "sequential"),
+    row("fr", "Les ventes d'Airbus progressent de 4 %.", "4 %", None),
+]  # fmt: skip
+
 ROW_FIELDS = ("lang", "text", "figure", "expected")
 
 
@@ -1460,6 +1483,14 @@ def test_claim_type(assignment_extractor: Any, lang: str, text: str, figure: str
 def test_attribution(assignment_extractor: Any, lang: str, text: str, figure: str, expected: Any):
     fact = _find_fact(assignment_extractor, lang, text, figure)
     assert _fold(fact.attribution) in {_fold(name) for name in expected}, _explain(fact)
+
+
+@pytest.mark.parametrize(ROW_FIELDS, QUALIFIER_ROWS)
+def test_growth_qualifier(
+    assignment_extractor: Any, lang: str, text: str, figure: str, expected: Any
+):
+    fact = _find_fact(assignment_extractor, lang, text, figure)
+    assert fact.qualifier in expected, _explain(fact)
 
 
 # ------------------------------------------------------------------ table coverage

@@ -54,7 +54,9 @@ def located(text: str, surface: str, **fields: Any) -> dict[str, Any]:
     base = {"subject_id": None, "value_max": None, "previous": None, "period": None,
             "claim_type": "reported", "qualifier": None, "attribution": None,
             "approximate": False, "confidence": 0.9}  # fmt: skip
-    return {**base, **fields, "text": surface, "start": start, "end": start + len(surface)}
+    sentence = next(text[a:b] for a, b in split_sentences(text) if a <= start < b)
+    return {**base, **fields, "text": surface, "start": start, "end": start + len(surface),
+            "sentence": sentence}  # fmt: skip
 
 
 def fr_facts() -> list[dict[str, Any]]:
@@ -199,15 +201,27 @@ def test_main_subject_outranks_other_subjects_for_the_same_metric(lang: str) -> 
     assert facts[main_revenue]["subject_id"] in {"AMZN", "NVDA"}
 
 
-def test_guidance_is_kept_even_when_weaker_facts_crowd_it_out() -> None:
+@pytest.mark.parametrize(
+    ("outlook_subject", "outlook_claim", "kept"),
+    [
+        ("X", "guidance", True),  # the main subject's own outlook is always listed
+        ("X", "forecast", True),  # "NVIDIA expects revenue of $65.0 billion"
+        ("X", "target", True),  # a stated objective
+        ("Y", "guidance", False),  # another company's outlook competes on its merits
+        ("X", "estimate", False),  # an analyst's estimate of the quarter is no outlook
+    ],
+)
+def test_main_subject_outlook_is_kept_even_when_stronger_facts_crowd_it_out(
+    outlook_subject: str, outlook_claim: str, kept: bool
+) -> None:
     facts = [
         {"subject_id": "X", "metric": metric, "value": value, "unit": "USD",
          "claim_type": "reported", "period": "2025"}
         for metric, value in [("revenue", 1e9), ("net_income", 2e8), ("eps", 1.1)]
-    ] + [{"subject_id": "Y", "metric": "opex", "value": 3e8, "unit": "USD",
-          "claim_type": "guidance", "period": "2026"}]  # fmt: skip
+    ] + [{"subject_id": outlook_subject, "metric": "opex", "value": 3e8, "unit": "USD",
+          "claim_type": outlook_claim, "period": "2026"}]  # fmt: skip
     chosen = select_key_facts(facts, 3)
-    assert 3 in chosen
+    assert (3 in chosen) is kept
     assert len(chosen) == 3
 
 
@@ -278,3 +292,26 @@ def test_a_minor_guidance_figure_does_not_displace_a_headline() -> None:
     ] + [{"subject_id": "X", "metric": "chip_spec", "value": 5e9, "unit": "W",
           "claim_type": "guidance", "period": None}]  # fmt: skip
     assert select_key_facts(facts, 3) == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("lede_metric", "lede_unit"),
+    [("market_size", "USD"), ("share_price_change", "%"), ("chip_spec", "W")],
+)
+def test_the_report_lead_figure_is_a_key_fact_whatever_its_metric(
+    lede_metric: str, lede_unit: str
+) -> None:
+    """The figure a writer leads with ("Airbus delivered 306 aircraft") is listed even
+    when heavier metrics follow in later sentences."""
+    lede = {"subject_id": "X", "metric": lede_metric, "value": 306, "unit": lede_unit,
+            "claim_type": "reported", "sentence": "lede", "start": 0}  # fmt: skip
+    later = [
+        {"subject_id": "X", "metric": metric, "value": value, "unit": "EUR",
+         "claim_type": "reported", "sentence": f"body {n}", "start": 100 * (n + 1)}
+        for n, (metric, value) in enumerate(
+            [("revenue", 1e9), ("net_income", 2e8), ("eps", 1.1), ("operating_income", 3e8),
+             ("free_cash_flow", 4e8), ("gross_margin", 40.0), ("capex", 5e8),
+             ("opex", 6e8), ("dividend", 1.5)]
+        )
+    ]  # fmt: skip
+    assert 0 in select_key_facts([lede, *later], 3)
