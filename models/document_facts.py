@@ -17,10 +17,12 @@ from models.lexicon import alternation, load_language_data
 from models.parsing import SentenceParse
 from models.periods import (
     CURRENT,
+    date_partial,
     find_partial_periods,
     find_periods,
     is_comparison_point,
     period_kind,
+    year_of_partial,
 )
 from models.schema import Entity, Fact, Figure, PeriodMention
 from models.sentences import paragraph_spans
@@ -77,6 +79,20 @@ class DocumentContext:
                                                      for s in paragraph_starts))
         ]  # fmt: skip
         partials = find_partial_periods(text, lang, all_periods)
+        document_period = _document_period(text, lang, all_periods, partials)
+        datelines = [p for p in all_periods if p not in periods]
+        if datelines:
+            # "its December sales" in a report dated January 5: the last December
+            months = [(s, e, label) for s, e, label in partials if label.startswith("M")]
+            partials = [partial for partial in partials if partial not in months]
+            periods = sorted(
+                periods + [
+                    PeriodMention(date_partial(str(year_of_partial(label, datelines[0])), label),
+                                  s, e, text[s:e])
+                    for s, e, label in months
+                ],
+                key=lambda p: p.start,
+            )  # fmt: skip
         return cls(
             text=text,
             lang=lang,
@@ -88,7 +104,7 @@ class DocumentContext:
             periods=periods,
             partials=partials,
             main_entity=_main_entity(mentions, kb),
-            document_period=_document_period(text, lang, all_periods, partials),
+            document_period=document_period,
         )
 
     def _growth_qualifier(
@@ -388,10 +404,18 @@ def _document_period(
     for start, _, label in partials:
         if label.startswith("M") or label == CURRENT:
             continue  # months name moments; "in the quarter" names no quarter by itself
-        year = _year_of_partial(label, dateline, years)
+        year = year_of_partial(label, dateline, years)
         if year:
             ranked[f"{year}-{label}"] += 2 if start < lede_end else 1
     headline = text[: text.find("\n")] if "\n" in text else text[:_LEDE_CHARS]
+    headline_months = [label for start, _, label in partials
+                       if start < len(headline) and label.startswith("M")]  # fmt: skip
+    if headline_months and not any(p.start < len(headline) for p in periods
+                                   if period_kind(p.period) in "QH"):  # fmt: skip
+        # "TSMC October revenue climbs": a monthly report is about its month
+        year = year_of_partial(headline_months[0], dateline, years)
+        if year:
+            return date_partial(str(year), headline_months[0])
     annual = _annual_words(lang).search(headline)
     headline_years = [p.period for p in periods if p.start < len(headline) and p.period.isdigit()]
     if annual and headline_years and not any(p.start < len(headline) for p in periods
@@ -404,13 +428,3 @@ def _document_period(
 def _annual_words(lang: str) -> re.Pattern[str]:
     words = alternation(load_language_data(lang, "periods")["annual_words"])
     return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
-
-
-def _year_of_partial(label: str, dateline: PeriodMention | None, years: list[str]) -> int | None:
-    if dateline is None:
-        return int(years[0]) if years else None
-    year, month = int(dateline.period[:4]), int(dateline.period[5:7])
-    last_month = int(label[1]) * (3 if label[0] == "Q" else 6)
-    # the nearest such quarter to the dateline: a fourth quarter reported in February is
-    # last year's, a third quarter announced in June is this year's
-    return min((year - 1, year, year + 1), key=lambda y: abs((y - year) * 12 + last_month - month))

@@ -66,6 +66,10 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "comparison_before": list,
         "current_period": list,
         "annual_words": list,
+        "month_before": list,
+        "month_after": list,
+        "month_not_after": list,
+        "month_capitalized": bool,
     },
     "cues": {
         "metrics": dict,

@@ -226,8 +226,15 @@ def find_partial_periods(
             continue
         if m.group("ord"):
             hyphenated = "-" in m.group(0)
-            before = text[max(0, m.start() - 20) : m.start()].lower().split()
-            if not hyphenated and (not before or before[-1] not in _partial_before(lang)):
+            before = text[max(0, m.start() - 30) : m.start()].lower().split()
+            # "in the third quarter", and "a strong third quarter": one adjective may
+            # stand between the little word and the ordinal
+            introduced = bool(before) and (
+                before[-1] in _partial_before(lang)
+                or (len(before) >= 2 and before[-2] in _partial_before(lang)
+                    and before[-1].isalpha())
+            )  # fmt: skip
+            if not hyphenated and not introduced:
                 continue  # "the company's first quarter above …" names no period
             n = load_language_data(lang, "periods")["ordinals"][m.group("ord").lower()]
             if m.group("hw") and n > 2:
@@ -236,7 +243,56 @@ def find_partial_periods(
         else:
             label = f"Q{m.group('q')}" if m.group("q") else f"H{m.group('h')}"
         found.append((m.start(), m.end(), label))
+    found += _month_partials(text, lang, full)
     return sorted(found)
+
+
+def _month_partials(text: str, lang: str, full: list[PeriodMention]) -> list[tuple[int, int, str]]:
+    """Months named as a figure's period ("October revenue", "en octobre", "ventes
+    d'octobre"), not as a moment ("since April", "à fin juin") nor a day ("October 26")."""
+    d = load_language_data(lang, "periods")
+    before, after, not_after = _month_context(lang)
+    found = []
+    for m in _month_pattern(lang).finditer(text):
+        if any(p.start <= m.start() < p.end for p in full):
+            continue
+        if d["month_capitalized"] and not m.group(0)[0].isupper():
+            continue  # "revenue may fall": the modal, not the month
+        if re.match(r"\s*\d", text[m.end() : m.end() + 3]):
+            continue  # a day without its year
+        preceding = text[max(0, m.start() - 30) : m.start()]
+        if not_after.search(preceding):
+            continue
+        if before.search(preceding) or after.match(text, m.end()):
+            found.append((m.start(), m.end(), f"M{d['months'][m.group(0).lower()]:02d}"))
+    return found
+
+
+@cache
+def _month_pattern(lang: str) -> re.Pattern[str]:
+    months = alternation(list(load_language_data(lang, "periods")["months"]))
+    return re.compile(rf"(?i:{_START}(?:{months}){_END})")
+
+
+@cache
+def _month_context(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    d = load_language_data(lang, "periods")
+
+    def ending(words: list[str]) -> re.Pattern[str]:
+        # "ventes d'octobre", "TSMC's October": a word ending in an apostrophe sticks
+        glued = [w for w in words if w[-1] in "'’" or w[0] in "'’"]
+        spaced = [w for w in words if w not in glued]
+        parts = [rf"(?<![\w])(?:{alternation(spaced)})\s+$"] if spaced else []
+        parts += [rf"(?:{alternation(glued)})$"] if glued else []
+        return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+
+    after = d["month_after"]
+    following = (
+        re.compile(rf"\s+(?:{alternation(after)})(?![\w])", re.IGNORECASE)
+        if after
+        else re.compile(r"(?!x)x")
+    )
+    return ending(d["month_before"]), following, ending(d["month_not_after"])
 
 
 CURRENT = "Q0"  # label of "in the quarter" / "au trimestre": the document's own period
@@ -246,6 +302,22 @@ CURRENT = "Q0"  # label of "in the quarter" / "au trimestre": the document's own
 def _current_period(lang: str) -> re.Pattern[str]:
     phrases = load_language_data(lang, "periods")["current_period"]
     return re.compile(rf"(?i:(?<![\w])(?:{alternation(phrases)})(?![\w]))")
+
+
+def year_of_partial(
+    label: str,
+    dateline: PeriodMention | None,
+    years: list[str] = (),  # type: ignore[assignment]
+) -> int | None:
+    """The year of a quarter, half or month named without one: the nearest to the
+    dateline (a fourth quarter reported in February is last year's, a third quarter
+    announced in June this year's, a December sales report dated January last year's);
+    without a dateline, the first year the report names."""
+    if dateline is None:
+        return int(years[0]) if years else None
+    year, month = int(dateline.period[:4]), int(dateline.period[5:7])
+    last_month = int(label[1:]) * {"Q": 3, "H": 6, "M": 1}[label[0]]
+    return min((year - 1, year, year + 1), key=lambda y: abs((y - year) * 12 + last_month - month))
 
 
 def date_partial(year_prefix: str, label: str) -> str:

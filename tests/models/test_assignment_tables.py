@@ -697,6 +697,50 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a monthly report is about its month; a month read as a moment dates nothing
+    row(
+        "en",
+        "TSMC October revenue climbs\n\nTAIPEI, Nov 10, 2025 — TSMC said its October "
+        "revenue rose 16.9% to NT$367.47 billion.",
+        "367.47",
+        "2025-10",
+    ),
+    row(
+        "en",
+        "TSMC October revenue climbs\n\nTAIPEI, Nov 10, 2025 — TSMC said revenue was "
+        "up 11.0% from September.",
+        "11.0%",
+        "2025-10",
+    ),
+    row(
+        "en",
+        "Hyundai sales report\n\nSEOUL, Jan 5, 2026 — Hyundai said its December sales "
+        "reached 350,000 vehicles.",
+        "350,000",
+        "2025-12",
+    ),
+    row(
+        "fr",
+        "Ventes de septembre de Renault\n\nParis, le 2 octobre 2025 — Les ventes de "
+        "septembre de Renault atteignent 2,1 milliards d'euros.",
+        "2,1 milliards",
+        "2025-09",
+    ),
+    row(
+        "fr",
+        "TSMC publie ses ventes mensuelles.\n\nTaipei, le 10 novembre 2025 — En octobre, "
+        "le chiffre d'affaires de TSMC a atteint 367,5 milliards de dollars taïwanais.",
+        "367,5",
+        "2025-10",
+    ),
+    # an adjective between the little word and the ordinal ("a strong third quarter")
+    row(
+        "en",
+        "TSMC reported results on Oct 16, 2025. The figure follows a strong third "
+        "quarter. TSMC reported revenue of NT$989.92 billion.",
+        "989.92",
+        "2025-Q3",
+    ),
     # a period named as a reference point dates only the figure compared with
     row(
         "fr",
