@@ -66,7 +66,11 @@ def choose_metric(
         rule = rules[cue.category]
         if cue.category in _PER_SHARE_PRICES and _is_aggregate(figure):
             continue  # "$17.0 billion" is never a share price or a price target
-        if figure.kind in rule["kinds"] and not (growth and rule.get("growth")):
+        if cue.category in _COMPANY_VALUES and figure.kind == "money" and not figure.scaled:
+            # "to €473.25, valuing the group at €236 billion": the unscaled amount beside
+            # a market value is the price of one share
+            metric = "share_price"
+        elif figure.kind in rule["kinds"] and not (growth and rule.get("growth")):
             metric = cue.category
         elif growth and rule.get("growth"):
             metric = rule["growth"]
@@ -89,7 +93,9 @@ def choose_metric(
             )
     if options:
         _, metric, cue, reason = min(options, key=lambda o: o[0])
-        if metric == "growth_rate":
+        if metric == "growth_rate" and cue is not None and cue.category == "growth_rate":
+            # only a generic growth word borrows the sentence's metric: "operating profit
+            # jumped 62%" is the growth of operating profit, whatever else the sentence says
             metric, reason = _growth_of_sentence_metric(sentence_cues, figure, metric, reason)
         return MetricChoice(metric, cue, reason)
     if heading is not None:
@@ -107,6 +113,7 @@ def choose_metric(
 
 
 _PER_SHARE_PRICES = frozenset({"price_target", "share_price"})
+_COMPANY_VALUES = frozenset({"market_cap", "valuation"})
 _AFTER_WINDOW = 45
 
 

@@ -55,6 +55,7 @@ class CueSet:
     possessive_after: re.Pattern[str]
     conditional_exclusions: frozenset[str]
     growth_qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    metric_cue_exclusions: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def plausible_organisation(self, name: str, text: str) -> bool:
         """Statistical NER also tags metric acronyms ("EBITA", "BPA") and generic heads
@@ -69,9 +70,12 @@ class CueSet:
         return text.count(name) >= 2
 
     def metric_cues(self, text: str, start: int, end: int) -> list[CueMatch]:
+        # "au titre de l'exercice" holds "titre" (a share) but speaks of no share
+        excluded = [m.span() for m in self.metric_cue_exclusions.finditer(text, start, end)]
         return [
             CueMatch(self.metric_by_phrase[_key(m.group(0))], m.start(), m.end(), m.group(0))
             for m in self.metric_pattern.finditer(text, start, end)
+            if not any(a <= m.start() and m.end() <= b for a, b in excluded)
         ]
 
     def claim_cues(self, text: str, start: int, end: int) -> list[CueMatch]:
@@ -161,6 +165,9 @@ def cue_set(lang: str) -> CueSet:
         **_subject_links(data["subject_links"], load_language_data(lang, "figures")),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
+        metric_cue_exclusions=re.compile(
+            _words(data["metric_cue_exclusions"]["phrases"]), re.IGNORECASE
+        ),
         growth_qualifiers=tuple(
             (name, re.compile(_words(phrases), re.IGNORECASE))
             for name, phrases in data["growth_qualifiers"].items()

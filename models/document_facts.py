@@ -9,7 +9,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from models.assign import choose_claim, choose_metric, choose_period, resolve_partial
+from models.assign import (
+    MetricChoice,
+    choose_claim,
+    choose_metric,
+    choose_period,
+    is_growth,
+    resolve_partial,
+)
 from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set, metric_rules
 from models.knowledge import EntityMention, KnowledgeBase
@@ -35,6 +42,7 @@ _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
 _MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
+_OF_A_MARKET = {"revenue": "market_size", "revenue_growth": "growth_rate"}
 _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
     "market_cap", "price_target", "valuation_multiple",
@@ -63,6 +71,9 @@ class DocumentContext:
     main_entity: str | None
     document_period: str | None
     _paragraph_subject: dict[int, Candidate] = field(default_factory=dict)
+    # (figure kind, metric) of each sentence's cued figures, for the next sentence's
+    # uncued ones ("Le consensus FactSet tablait sur 54,9 milliards de dollars.")
+    _cued_metrics: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -120,6 +131,27 @@ class DocumentContext:
         after = min([sentence[1], figure.end + _QUALIFIER_LOOKAHEAD]
                     + [start for start, _ in spans if start >= figure.end])  # fmt: skip
         return self.cues.growth_qualifier(self.text, before, figure.start, figure.end, after)
+
+    def _metric_of_previous_sentence(self, s_index: int, figure: Figure) -> MetricChoice | None:
+        """An uncued figure right after a sentence that named its metric speaks of the same
+        thing: "Revenue was $57.0 billion. The FactSet consensus was $54.9 billion." (and
+        "il aurait progressé de 10,5 %" is the growth of the net income just named)."""
+        if s_index == 0 or self._paragraph_of(self.sentences[s_index - 1][0]) != (
+            self._paragraph_of(self.sentences[s_index][0])
+        ):
+            return None
+        rules = metric_rules()["metrics"]
+        for kind, metric in reversed(self._cued_metrics.get(s_index - 1, [])):
+            if kind == figure.kind and figure.kind != "percent":
+                return MetricChoice(metric, None, f"metric of the sentence before ({metric})")
+            growth = rules[metric].get("growth")
+            if (
+                figure.kind == "percent"
+                and growth not in (None, "growth_rate")
+                and (is_growth(self.text, figure, self.cues, self.sentences[s_index]))
+            ):
+                return MetricChoice(growth, None, f"growth of the sentence before's {metric}")
+        return None
 
     def _paragraph_of(self, position: int) -> int:
         starts = [s for s, _ in self.paragraphs]
@@ -253,6 +285,10 @@ class DocumentContext:
             metric = choose_metric(
                 self.text, figure, sentence, self.cues, previous, others, heading, metric_cues
             )
+            if metric.cue is None and metric.reason.startswith("no cue"):
+                metric = self._metric_of_previous_sentence(s_index, figure) or metric
+            elif metric.cue is not None:
+                self._cued_metrics.setdefault(s_index, []).append((figure.kind, metric.metric))
             clause_subject = parse.clause_subject_span(figure.start - s0) if parse else None
             for cand in candidates:
                 cand.in_clause_subject = bool(
@@ -280,6 +316,11 @@ class DocumentContext:
                 subject_reason = "document main entity"
             else:
                 subject, subject_reason = None, "none found"
+            if subject is not None and subject.type == "market" and metric.metric in _OF_A_MARKET:
+                # "HBM revenue should reach $58 billion": a market's revenue is its size
+                metric = MetricChoice(
+                    _OF_A_MARKET[metric.metric], metric.cue, f"{metric.reason}, of a market"
+                )
             if (
                 subject is not None
                 and metric.metric in _LISTED_COMPANY_METRICS

@@ -81,6 +81,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "agent_before": list,
         "subject_links": dict,
         "growth_qualifiers": dict,
+        "metric_cue_exclusions": dict,
     },
     "language": {"stopwords": list, "abbreviations": list},
 }

@@ -73,6 +73,71 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # an unscaled amount beside a market value is the price of one share
+    row(
+        "en",
+        "LVMH shares rose 3.1% in Paris to €473.25, valuing the group at around €236 billion.",
+        "473.25",
+        "share_price",
+    ),
+    row("fr", "À 868,50 EUR, ASML capitalise environ 340 Md€.", "868,50", "share_price"),
+    # the growth of a level metric that has no growth code of its own is growth_rate
+    row(
+        "en",
+        "SK Hynix's revenue rose 39% to 24.45 trillion won, and operating profit "
+        "jumped 62% to 11.38 trillion won.",
+        "62%",
+        "growth_rate",
+    ),
+    row(
+        "fr",
+        "Le chiffre d'affaires d'Airbus progresse de 4 % et son résultat opérationnel "
+        "bondit de 30 %.",
+        "30 %",
+        "growth_rate",
+    ),
+    # "au titre de l'exercice" speaks of no share ("titre")
+    row(
+        "fr",
+        "TotalEnergies a décidé un acompte sur dividende au titre de l'exercice 2025 de "
+        "0,85 € par action.",
+        "0,85",
+        "dividend",
+    ),
+    row("en", "ASML bought back shares worth €148 million in the quarter.", "148", "buyback"),
+    # an uncued figure right after the sentence that named its metric
+    row(
+        "fr",
+        "NVIDIA a publié un chiffre d'affaires de 57 milliards de dollars. Le consensus "
+        "FactSet tablait sur 54,9 milliards de dollars.",
+        "54,9",
+        "revenue",
+    ),
+    row(
+        "en",
+        "Intel's revenue was $12.9 billion. Analysts polled by LSEG had expected $11.92 billion.",
+        "11.92",
+        "revenue",
+    ),
+    row(
+        "fr",
+        "Le résultat net de BNP Paribas recule de 6 % à 3 041 millions d'euros. Hors cet "
+        "élément, il aurait progressé de 10,5 % sur un an.",
+        "10,5",
+        "net_income_growth",
+    ),
+    row(
+        "fr",
+        "Meta table sur des charges totales comprises entre 116 et 118 milliards de dollars.",
+        "116",
+        "opex",
+    ),
+    row(
+        "fr",
+        "Selon Oddo BHF, Schneider Electric en détiendrait environ 20 %, devant Vertiv.",
+        "20 %",
+        "market_share",
+    ),
     # French
     row(
         "fr",
