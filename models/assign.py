@@ -65,7 +65,7 @@ def choose_metric(
             continue
         rule = rules[cue.category]
         if cue.category in _PER_SHARE_PRICES and _is_aggregate(figure):
-            continue  # "$17.0 billion" is never a share price or a price target
+            continue  # "$17.0 billion" is never a share price, a price target or an EPS
         if cue.category in _COMPANY_VALUES and figure.kind == "money" and not figure.scaled:
             # "to €473.25, valuing the group at €236 billion": the unscaled amount beside
             # a market value is the price of one share
@@ -112,7 +112,7 @@ def choose_metric(
     return MetricChoice(fallback, None, f"no cue: default for {figure.kind}")
 
 
-_PER_SHARE_PRICES = frozenset({"price_target", "share_price"})
+_PER_SHARE_PRICES = frozenset({"price_target", "share_price", "eps"})
 _COMPANY_VALUES = frozenset({"market_cap", "valuation"})
 _AFTER_WINDOW = 45
 

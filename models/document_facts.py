@@ -354,8 +354,12 @@ class DocumentContext:
             )
             confidence += 0.1 if period else 0.0
             unit = figure.unit
-            if metric.metric in ("eps", "dividend") and figure.kind == "money":
-                unit = f"{unit}/share"  # "EPS of $1.68" is per share even unsaid
+            if (
+                metric.metric in ("eps", "dividend")
+                and figure.kind == "money"
+                and not figure.scaled
+            ):
+                unit = f"{unit}/share"  # "EPS of $1.68" is per share even unsaid; €4bn is not
             facts.append(
                 Fact(
                     subject=subject.name if subject else None,

@@ -62,6 +62,7 @@ class FigureGrammar:
     range_between: re.Pattern[str]
     range_opener_before: re.Pattern[str]
     move_from_before: re.Pattern[str]
+    counterpart_before: re.Pattern[str]
     move_verb_before: re.Pattern[str]
     reverse_move_between: re.Pattern[str]
     reverse_move_to_before: re.Pattern[str]
@@ -164,6 +165,10 @@ def grammar(lang: str) -> FigureGrammar:
             rf"(?<![{_LETTER}])(?:{_ci(alternation(data['range_openers']))})\s+(?:{approx}\s*)?$"
         ),
         move_from_before=re.compile(rf"(?<![{_LETTER}])(?:{alternation(data['move_from'])})\s*$"),
+        # "306 avions, contre 323 un an plus tôt": the compared number counts the same thing
+        counterpart_before=re.compile(
+            rf"(?<![{_LETTER}])(?:{_ci(alternation(data['counterpart_before']))})\s+(?:(?:{approx})\s+)?$"
+        ),
         move_verb_before=re.compile(
             rf"(?<![{_LETTER}])(?:{_ci(alternation(data['move_verbs']))})(?![{_LETTER}])"
         ),

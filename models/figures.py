@@ -269,6 +269,29 @@ def _unit(atom: _Atom) -> str | None:
     return atom.unit
 
 
+_COUNTERPART_REACH = 60
+
+
+def _count_counterparts(text: str, atoms: list[_Atom], g: FigureGrammar) -> None:
+    """A bare number compared with a count counts the same thing: "306 avions commerciaux,
+    contre 323 un an plus tôt", "3.8 million" after "6.5 million GPUs … compared with"."""
+    previous: _Atom | None = None
+    for atom in atoms:
+        bare = atom.kind is None or (atom.kind == "money" and not atom.currency)
+        if not bare:
+            previous = atom
+            continue
+        if previous is None or previous.kind != "count":
+            continue
+        if atom.start - previous.end > _COUNTERPART_REACH:
+            continue
+        between = text[previous.end : atom.start]
+        if re.search(r"[.!?;]\s", between) or not g.counterpart_before.search(between):
+            continue
+        atom.kind, atom.unit, atom.qualifier = "count", "count", previous.qualifier
+        atom.evidence.append("count: compared with the count before it")
+
+
 def _inherit_currency(text: str, atoms: list[_Atom]) -> None:
     """``… 12,3 milliards`` with no currency takes the paragraph's last one (then next one)."""
     breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
@@ -319,6 +342,7 @@ def find_figures(text: str, lang: str) -> list[Figure]:
     """Every figure of ``text`` (in ``lang``'s conventions), in text order."""
     g = grammar(lang)
     atoms = _scan(text, g)
+    _count_counterparts(text, atoms, g)
     _inherit_currency(text, atoms)
     figures: list[Figure] = []
     for a, b, relation in _merge_pairs(text, atoms, g):

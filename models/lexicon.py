@@ -50,6 +50,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "level_before": list,
         "reverse_move_between": list,
         "reverse_move_to": list,
+        "counterpart_before": list,
     },
     "periods": {
         "months": dict,

@@ -510,6 +510,33 @@ COUNTS = [
     ("en", "The group has 12,000 employees.", [fig(12000, "count")]),
     ("en", "A fleet of 500,000 chips.", [fig(500000, "count")]),
     ("en", "A fleet of 1 million GPUs.", [fig(1e6, "count")]),
+    # a bare number compared with a count counts the same thing
+    (
+        "fr",
+        "Airbus a livré 306 avions commerciaux, contre 323 un an plus tôt.",
+        [fig(306, "count"), fig(323, "count")],
+    ),
+    (
+        "fr",
+        "Le groupe compte 9 000 salariés, contre environ 8 500 fin 2024.",
+        [fig(9000, "count"), fig(8500, "count", approx=True)],
+    ),
+    (
+        "en",
+        "About 6.5 million GPUs were shipped in 2025, compared with 3.8 million in 2024.",
+        [fig(6.5e6, "count", approx=True), fig(3.8e6, "count")],
+    ),
+    (
+        "en",
+        "Intel will end the year with 75,000 employees, down from roughly 99,500.",
+        [fig(75000, "count"), fig(99500, "count", approx=True)],
+    ),
+    # a bare amount compared with money stays money
+    (
+        "en",
+        "Revenue was $5 billion, compared with 4.2 billion a year ago.",
+        [fig(5e9, "USD"), fig(4.2e9, "USD")],
+    ),
 ]
 
 CHIP_SPECS = [
