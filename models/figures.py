@@ -233,7 +233,11 @@ def _relation(text: str, a: _Atom, b: _Atom, g: FigureGrammar) -> str | None:
         return None
     if m.group("and") and not g.range_opener_before.search(before):
         return None
-    if g.move_from_before.search(before) and g.move_verb_before.search(before[-_MOVE_VERB_REACH:]):
+    if (
+        g.move_from_before.search(before)
+        and g.move_verb_before.search(before[-_MOVE_VERB_REACH:])
+        and not g.range_opener_before.search(before)  # "relevée à une fourchette de 91 à 93"
+    ):
         return "move"
     return "range"
 

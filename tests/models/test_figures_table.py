@@ -258,6 +258,18 @@ RANGES = [
     ("fr", "Une part de marché de 15 à 20 % selon les analystes.", [fig(15, "%", hi=20)]),
     ("fr", "Entre 30 et 40 % des ventes.", [fig(30, "%", hi=40)]),
     ("fr", "Une fourchette de 30 % à 40 %.", [fig(30, "%", hi=40)]),
+    # a revision verb before "une fourchette de X à Y" still gives a range, not a move
+    (
+        "fr",
+        "Le groupe a relevé sa prévision à une fourchette de 91 à 93 milliards de dollars.",
+        [fig(91e9, "USD", hi=93e9)],
+    ),
+    (
+        "fr",
+        "Alphabet a relevé ses investissements, désormais compris entre 91 et 93 milliards "
+        "de dollars.",
+        [fig(91e9, "USD", hi=93e9)],
+    ),
     (
         "fr",
         "Des investissements entre 10 et 12 milliards d'euros.",
