@@ -73,6 +73,15 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a stock or index move named by its time frame or its listing
+    row("en", "The SOX index has gained 38% year to date.", "38%", "share_price_change"),
+    row("fr", "À Wall Street, l'ADR de TSMC a gagné 1,2 %.", "1,2 %", "share_price_change"),
+    row(
+        "fr",
+        "Après un bond de 230 % depuis le 1er janvier, SK Hynix capitalise 400 billions de wons.",
+        "230 %",
+        "share_price_change",
+    ),
     # an unscaled amount beside a market value is the price of one share
     row(
         "en",
