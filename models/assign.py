@@ -170,7 +170,12 @@ def choose_period(
         for start, end, label in partials
         if sentence[0] <= start and end <= sentence[1]
     ]
-    in_sentence = [p for p in in_sentence if p.period and p.comparison == figure_is_comparison]
+    in_sentence = [p for p in in_sentence if p.period]
+    if figure_is_comparison and not any(p.comparison for p in in_sentence):
+        # "against an estimate of 42 cents", "contre 7,3 % pour Samsung": a point of
+        # comparison with no period of its own is measured over the sentence's period
+        figure_is_comparison = False
+    in_sentence = [p for p in in_sentence if p.comparison == figure_is_comparison]
     if any(not _is_day(p.period) for p in in_sentence):
         # "third quarter of fiscal 2026, ended October 26, 2025": the day closes the quarter
         in_sentence = [p for p in in_sentence if not _is_day(p.period)]

@@ -988,6 +988,21 @@ PERIOD_ROWS = [
         "$4 billion",
         "2025-Q3",
     ),
+    # a point of comparison with no period of its own is measured over the sentence's
+    row(
+        "en",
+        "Arm expects revenue of $1.2 billion for the third quarter of 2025, compared with "
+        "analysts' average estimate of $1.23 billion.",
+        "1.23",
+        "2025-Q3",
+    ),
+    row(
+        "fr",
+        "Selon TrendForce, la part de marché de TSMC a atteint 70,2 % au deuxième trimestre "
+        "2025, contre 7,3 % pour Samsung.",
+        "7,3",
+        "2025-Q2",
+    ),
 ]
 
 
