@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.cues import CueMatch, CueSet, metric_rules
-from models.periods import CURRENT, date_partial, period_kind
+from models.periods import CURRENT, RelativeShift, date_partial, period_kind, shift_period
 from models.schema import Figure, PeriodMention
 
 _GROWTH_WINDOW_BEFORE = 45
@@ -159,11 +159,22 @@ def choose_period(
     document_period: str | None,
     other_figures: list[tuple[int, int]] = (),  # type: ignore[assignment]
     figure_is_comparison: bool = False,
+    relative: RelativeShift | None = None,
 ) -> tuple[str | None, str, bool]:
     """(period, evidence, horizon) for a figure: the sentence first, then context.
 
     A period named as a reference point ("contre … au S1 2024", "up from … a year
-    earlier") belongs only to a figure that is itself the reference point."""
+    earlier") belongs only to a figure that is itself the reference point. A figure
+    followed by a relative phrase ("25.6% a year earlier") takes the period it would
+    have without it, shifted back."""
+    if relative is not None:
+        base, _, _ = choose_period(
+            figure, metric, sentence, periods, partials, paragraph_period, document_period,
+            other_figures,
+        )  # fmt: skip
+        shifted = shift_period(base, relative) if base else None
+        if shifted:
+            return shifted, f"period {shifted}: '{relative.text}' from {base}", False
     in_sentence = [p for p in periods if sentence[0] <= p.start and p.end <= sentence[1]]
     in_sentence += [
         PeriodMention(resolve_partial(label, start, periods, document_period), start, end, label)

@@ -22,6 +22,7 @@ from models.periods import (
     find_periods,
     is_comparison_point,
     period_kind,
+    relative_shift,
     year_of_partial,
 )
 from models.schema import Entity, Fact, Figure, PeriodMention
@@ -294,6 +295,8 @@ class DocumentContext:
                 figure, metric.metric, sentence, self.periods, self.partials,
                 self._paragraph_period(sentence), self.document_period, others,
                 is_comparison_point(self.text, figure.start, self.lang),
+                None if metric.metric in _growth_metrics()
+                else relative_shift(self.text, figure.end, s1, others, self.lang),
             )  # fmt: skip
             attribution, attribution_kind = find_attribution(
                 self.text, sentence, figure.start, self.mentions, self.kb, self.cues

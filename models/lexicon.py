@@ -70,6 +70,8 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "month_after": list,
         "month_not_after": list,
         "month_capitalized": bool,
+        "relative_periods": dict,
+        "relative_links": list,
     },
     "cues": {
         "metrics": dict,

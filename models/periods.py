@@ -334,3 +334,68 @@ def period_kind(period_or_label: str) -> str:
     if tail[:1] in ("Q", "H", "M"):
         return tail[:1]
     return "M" if period_or_label.count("-") == 1 and tail.isdigit() else "Y"
+
+
+_RELATIVE_REACH = 60  # chars after a figure searched for "a year earlier"
+
+
+@dataclass(frozen=True)
+class RelativeShift:
+    """A figure dated against the report's own period: "25.6% a year earlier" is the
+    same period one year back, "contre 72,7 % au trimestre précédent" one quarter back."""
+
+    unit: str  # "Y", "Q" or "H"
+    steps: int
+    text: str
+
+
+@cache
+def _relative_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = load_language_data(lang, "periods")
+    phrase = re.compile(rf"(?i:(?<![\w])(?:{alternation(d['relative_periods'])})(?![\w]))")
+    links = alternation(d["relative_links"])
+    # only punctuation and a few little words may stand between figure and phrase
+    filler = re.compile(rf"(?i:[\s,()\u00a0\u202f]*(?:(?:{links})[\s,\u00a0\u202f]+)*)")
+    return phrase, filler
+
+
+def relative_shift(
+    text: str, figure_end: int, limit: int, other_figures: list[tuple[int, int]], lang: str
+) -> RelativeShift | None:
+    """The shift named right after a figure ("$(1.6) billion, or $(0.38) per share, a year
+    ago", "contre 1,9 milliard un an plus tôt"); None when other words intervene ("flat
+    from a year earlier" dates no figure before it)."""
+    phrase, filler = _relative_patterns(lang)
+    m = phrase.search(text, figure_end, min(limit, figure_end + _RELATIVE_REACH))
+    if m is None:
+        return None
+    between = text[figure_end : m.start()]
+    for start, end in sorted(other_figures, reverse=True):
+        if figure_end <= start and end <= m.start():
+            # "$(1.6) billion, or $(0.38) per share, a year ago": both figures are dated
+            between = between[: start - figure_end] + " " + between[end - figure_end :]
+    if not filler.fullmatch(between):
+        return None
+    code = load_language_data(lang, "periods")["relative_periods"][_fold_phrase(m.group(0))]
+    return RelativeShift(code[0], int(code[1:]), m.group(0))
+
+
+def _fold_phrase(phrase: str) -> str:
+    return " ".join(phrase.split()).lower()
+
+
+def shift_period(period: str, shift: RelativeShift) -> str | None:
+    """``2025-Q2`` a year back is ``2024-Q2``; ``FY2026-Q3`` a quarter back ``FY2026-Q2``;
+    None when the shift does not fit the period (a quarter back from a year)."""
+    prefix = "FY" if period.startswith("FY") else ""
+    body = period[len(prefix) :]
+    year, _, tail = body.partition("-")
+    if not year.isdigit():
+        return None
+    if shift.unit == "Y":
+        return f"{prefix}{int(year) - shift.steps}{'-' + tail if tail else ''}"
+    if not tail or tail[0] != shift.unit:
+        return None
+    per_year = 4 if shift.unit == "Q" else 2
+    index = int(year) * per_year + int(tail[1:]) - 1 - shift.steps
+    return f"{prefix}{index // per_year}-{shift.unit}{index % per_year + 1}"

@@ -1003,6 +1003,56 @@ PERIOD_ROWS = [
         "7,3",
         "2025-Q2",
     ),
+    # a figure followed by "a year earlier" / "un an plus tôt" / "trimestre précédent"
+    # is the report's period shifted back
+    row(
+        "en",
+        "LVMH first-half 2025 results. The operating margin came to 22.6%, compared with "
+        "25.6% a year earlier.",
+        "25.6%",
+        "2024-H1",
+    ),
+    row(
+        "en",
+        "LVMH first-half 2025 results. The operating margin came to 22.6%, compared with "
+        "25.6% a year earlier.",
+        "22.6%",
+        "2025-H1",
+    ),
+    row(
+        "en",
+        "Intel second-quarter 2025 results. The net loss widened to $(2.9) billion, or "
+        "$(0.67) per share, from $(1.6) billion, or $(0.38) per share, a year ago.",
+        "$(0.38)",
+        "2024-Q2",
+    ),
+    row(
+        "en",
+        "Intel second-quarter 2025 results. Revenue was $12.9 billion, flat from a year earlier.",
+        "$12.9 billion",
+        "2025-Q2",
+    ),
+    row(
+        "fr",
+        "Airbus, résultats du premier semestre 2025. L'EBIT ajusté atteint 2,2 milliards "
+        "d'euros, contre 1,9 milliard un an plus tôt.",
+        "1,9 milliard",
+        "2024-H1",
+    ),
+    row(
+        "fr",
+        "NVIDIA publie les comptes du troisième trimestre de son exercice 2026. La marge "
+        "brute ressort à 73,6 %, contre 72,7 % au trimestre précédent.",
+        "72,7",
+        "FY2026-Q2",
+    ),
+    row(
+        "fr",
+        "Arm, résultats 2025. Arm équiperait près de 50 % des serveurs en 2025, contre "
+        "environ 15 % deux ans plus tôt.",
+        "15 %",
+        "2023",
+    ),
 ]
 
 

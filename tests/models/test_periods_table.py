@@ -8,11 +8,12 @@ not asserted. Annotated from the spec, not from the implementation.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
-from models.periods import find_periods
+from models.periods import find_periods, relative_shift, shift_period
 
 NBSP = "\u00a0"
 
@@ -203,3 +204,30 @@ def test_periods(lang: str, text: str, expected: list[tuple[str, bool | None]]) 
         assert text[mention.start : mention.end] == mention.text
     starts = [m.start for m in mentions]
     assert starts == sorted(starts), got
+
+
+# A figure dated against the report's period: the phrase after it and the shift it names.
+RELATIVE_ROWS = [
+    ("en", "compared with 25.6% a year earlier", "25.6%", "2025-H1", "2024-H1"),
+    ("en", "from $(1.6) billion, or $(0.38) per share, a year ago", "$(1.6) billion",
+     "2025-Q2", "2024-Q2"),
+    ("en", "compared with $(0.38) in the year-ago quarter", "$(0.38)", "FY2026-Q3", "FY2025-Q3"),
+    ("en", "up from roughly 15% two years earlier", "15%", "2025", "2023"),
+    ("en", "against 45% in the previous quarter", "45%", "2025-Q1", "2024-Q4"),
+    ("en", "$12.9 billion, flat from a year earlier", "$12.9 billion", "2025-Q2", None),
+    ("fr", "contre 26,7 % un an plus tôt", "26,7 %", "2025-H1", "2024-H1"),
+    ("fr", "contre 72,7 % au trimestre précédent", "72,7 %", "FY2026-Q3", "FY2026-Q2"),
+    ("fr", "contre 35 k deux ans plus tôt", "35 k", "2025", "2023"),
+    ("fr", "contre 1,2 Md€ au semestre précédent", "1,2 Md€", "2025-H1", "2024-H2"),
+    ("fr", "9 014 M€, en recul de 15 % sur un an plus tôt", "9 014 M€", "2025-H1", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "figure", "period", "expected"), RELATIVE_ROWS)
+def test_relative_periods(
+    lang: str, text: str, figure: str, period: str, expected: str | None
+) -> None:
+    start = text.index(figure)
+    others = [(m.start(), m.end()) for m in re.finditer(r"\$\(0\.38\) per share", text)]
+    shift = relative_shift(text, start + len(figure), len(text), others, lang)
+    assert (shift_period(period, shift) if shift else None) == expected
