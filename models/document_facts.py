@@ -40,6 +40,9 @@ _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
     "market_cap", "price_target", "valuation_multiple",
 })  # fmt: skip
+_FORWARD_CLAIMS = frozenset({"guidance", "forecast"})
+_OUTLOOK_BEFORE = 90  # chars from an outlook cue to the period it governs
+_OUTLOOK_AFTER = 40
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
 
@@ -80,7 +83,14 @@ class DocumentContext:
                                                      for s in paragraph_starts))
         ]  # fmt: skip
         partials = find_partial_periods(text, lang, all_periods)
-        document_period = _document_period(text, lang, all_periods, partials)
+        cues = cue_set(lang)
+        horizon_words = {w.lower() for w in load_language_data(lang, "periods")["horizon_before"]}
+        forward = [
+            (c.start, c.end) for s0, s1 in sentences for c in cues.claim_cues(text, s0, s1)
+            if c.category in _FORWARD_CLAIMS and c.text.lower() not in horizon_words
+        ]  # fmt: skip
+        sentence_of = {start: (s0, s1) for s0, s1 in sentences for start in range(s0, s1)}
+        document_period = _document_period(text, lang, all_periods, partials, forward, sentence_of)
         datelines = [p for p in all_periods if p not in periods]
         if datelines:
             # "its December sales" in a report dated January 5: the last December
@@ -98,7 +108,7 @@ class DocumentContext:
             text=text,
             lang=lang,
             kb=kb,
-            cues=cue_set(lang),
+            cues=cues,
             sentences=sentences,
             paragraphs=paragraph_spans(text),
             mentions=mentions,
@@ -388,13 +398,32 @@ def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase) -> str | None
 
 
 def _document_period(
-    text: str, lang: str, periods: list[PeriodMention], partials: list[tuple[int, int, str]]
+    text: str,
+    lang: str,
+    periods: list[PeriodMention],
+    partials: list[tuple[int, int, str]],
+    forward: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    sentence_of: dict[int, tuple[int, int]] | None = None,
 ) -> str | None:
     """The period a report is about: the quarter or half it names most, counting the
     headline and lede twice (reports open with their own period); quarters named
     without a year ("first-half profit") are dated by the dateline (a fourth quarter
     reported in February is last year's). A report whose headline names only a year
-    and says it is annual is about that year."""
+    and says it is annual is about that year. A period named in an outlook sentence
+    ("forecast third-quarter revenue") is the next period, not the report's own: it
+    votes only when no reported period is named."""
+
+    def outlook(position: int) -> bool:
+        # an outlook cue close before the period in its sentence ("forecast third-quarter
+        # revenue", "outlook for the fourth quarter") or just after ("For the third
+        # quarter, Intel forecast …")
+        s0, s1 = (sentence_of or {}).get(position, (0, len(text)))
+        return any(
+            s0 <= c0 and c1 <= s1
+            and (0 <= position - c1 <= _OUTLOOK_BEFORE or 0 <= c0 - position <= _OUTLOOK_AFTER)
+            for c0, c1 in forward
+        )  # fmt: skip
+
     lede_end = min(len(text), _LEDE_CHARS)
     years = [p.period[:4] for p in periods if p.period[:4].isdigit()]
     dateline = next((p for p in periods if (p.start < lede_end and p.period.count("-") >= 1
@@ -403,13 +432,15 @@ def _document_period(
     ranked: Counter[str] = Counter()
     for p in periods:
         if period_kind(p.period) in "QH" and not p.horizon and not p.comparison:
-            ranked[p.period] += 2 if p.start < lede_end else 1
+            weight = 2 if p.start < lede_end else 1
+            ranked[p.period] += weight / 100 if outlook(p.start) else weight
     for start, _, label in partials:
         if label.startswith("M") or label == CURRENT:
             continue  # months name moments; "in the quarter" names no quarter by itself
         year = year_of_partial(label, dateline, years)
         if year:
-            ranked[f"{year}-{label}"] += 2 if start < lede_end else 1
+            weight = 2 if start < lede_end else 1
+            ranked[f"{year}-{label}"] += weight / 100 if outlook(start) else weight
     headline = text[: text.find("\n")] if "\n" in text else text[:_LEDE_CHARS]
     headline_months = [label for start, _, label in partials
                        if start < len(headline) and label.startswith("M")]  # fmt: skip

@@ -1053,6 +1053,23 @@ PERIOD_ROWS = [
         "15 %",
         "2023",
     ),
+    # a quarter named in an outlook sentence is the next one, not the report's own
+    row(
+        "en",
+        "Arm forecast third-quarter revenue above estimates on Wednesday.\n\n"
+        "For the fiscal 2026 second quarter, revenue rose 34% to $1.14 billion.\n\n"
+        "Operating expenses rose 31% in the quarter to $635 million.",
+        "$635 million",
+        "FY2026-Q2",
+    ),
+    row(
+        "fr",
+        "AMD prévoit de livrer ses premiers systèmes au troisième trimestre 2025.\n\n"
+        "La division a réalisé 3,7 milliards de dollars de chiffre d'affaires au premier "
+        "trimestre 2025.\n\nLa marge brute a atteint 54 % au trimestre.",
+        "54 %",
+        "2025-Q1",
+    ),
 ]
 
 
