@@ -187,6 +187,10 @@ def choose_period(
         # comparison with no period of its own is measured over the sentence's period
         figure_is_comparison = False
     in_sentence = [p for p in in_sentence if p.comparison == figure_is_comparison]
+    if any(period_kind(p.period) in "QH" for p in in_sentence):
+        # "fourth-quarter revenue of $11.32 billion in September": a month without its
+        # year beside a quarter is when the report came out
+        in_sentence = [p for p in in_sentence if not _yearless_month(p)]
     if any(not _is_day(p.period) for p in in_sentence):
         # "third quarter of fiscal 2026, ended October 26, 2025": the day closes the quarter
         in_sentence = [p for p in in_sentence if not _is_day(p.period)]
@@ -216,6 +220,14 @@ def choose_period(
     if document_period:
         return document_period, f"period {document_period}: document", False
     return None, "period: none stated", False
+
+
+def _yearless_month(p: PeriodMention) -> bool:
+    """A month named without its year: a partial label ("M09") or a month the dateline
+    dated ("in September")."""
+    if period_kind(p.period) != "M":
+        return False
+    return (p.text[:1] == "M" and p.text[1:].isdigit()) or not any(c.isdigit() for c in p.text)
 
 
 def _is_day(period: str) -> bool:

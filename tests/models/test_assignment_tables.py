@@ -1070,6 +1070,38 @@ PERIOD_ROWS = [
         "54 %",
         "2025-Q1",
     ),
+    # a month without its year beside a quarter is when the report came out; a month
+    # that closes a period ("ending in December") dates nothing
+    row(
+        "en",
+        "SEOUL, Oct 29, 2025 — Micron reported fiscal 2025 fourth-quarter revenue of "
+        "$11.32 billion in September.",
+        "$11.32 billion",
+        "FY2025-Q4",
+    ),
+    row(
+        "fr",
+        "PARIS, 22 octobre 2025 — Le groupe a publié en octobre un chiffre d'affaires de "
+        "3 milliards d'euros au troisième trimestre.",
+        "3 milliards",
+        "2025-Q3",
+    ),
+    row(
+        "en",
+        "CAMBRIDGE, Nov 5, 2025 — Arm reported second-quarter results.\n\nIt expects revenue "
+        "of $1.2 billion for the third quarter of fiscal 2026, ending in December. It "
+        "forecast adjusted earnings of 41 cents per share.",
+        "41 cents",
+        "FY2026-Q3",
+    ),
+    row(
+        "fr",
+        "TOKYO, 12 novembre 2025 — Tokyo Electron a publié ses comptes semestriels.\n\n"
+        "Pour le troisième trimestre de l'exercice 2026, clos en décembre, le groupe vise "
+        "un chiffre d'affaires de 600 milliards de yens. Il anticipe une marge de 25 %.",
+        "25 %",
+        "FY2026-Q3",
+    ),
 ]
 
 
