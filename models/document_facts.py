@@ -34,6 +34,7 @@ _REFERENCE_PENALTY = 12
 _LEDE_CHARS = 400
 _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
+_MAX_LIST_ITEMS = 6  # paragraphs an introducing "…as follows:" reaches
 _MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
 _LISTED_COMPANY_METRICS = frozenset({
@@ -154,12 +155,32 @@ class DocumentContext:
                 if p_start <= s < end
             ]  # fmt: skip
             earlier = sorted((p for p in earlier if p.period), key=lambda p: p.start)
+            if any(p.period.count("-") < 2 for p in earlier):
+                # "troisième trimestre de son exercice 2026, clos le 26 octobre 2025": the
+                # day closes the quarter
+                earlier = [p for p in earlier if p.period.count("-") < 2]
             if earlier:
                 return earlier[-1].period
-            if index == 0 or not self.text[: self.paragraphs[index - 1][1]].rstrip().endswith(":"):
+            heading = self._outlook_heading(index)
+            if heading is None:
                 return None
-            index -= 1
+            index = heading
             end = self.paragraphs[index][1]
+
+    def _outlook_heading(self, index: int) -> int | None:
+        """The paragraph ending in ':' that introduces this one ("outlook for Q4 FY2026 is
+        as follows:"), across the few period-less items of the list it introduces."""
+        for back in range(index - 1, max(-1, index - 1 - _MAX_LIST_ITEMS), -1):
+            start, end = self.paragraphs[back]
+            if self.text[start:end].rstrip().endswith(":"):
+                return back
+            if any(start <= p.start < end for p in self.periods) or any(
+                start <= s < end for s, _, _ in self.partials
+            ):
+                return None  # an item naming its own period ends the list
+            if self.text[start:end].rstrip()[-1:] not in ".!?":
+                return None  # a heading line ends the section
+        return None
 
     def _candidates(
         self, sentence: tuple[int, int], parse: SentenceParse | None, figures: list[Figure]

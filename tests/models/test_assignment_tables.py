@@ -1102,6 +1102,42 @@ PERIOD_ROWS = [
         "25 %",
         "FY2026-Q3",
     ),
+    # an outlook introduced by "…as follows:" carries over the items of its list
+    row(
+        "en",
+        "NVIDIA reported revenue for the third quarter of fiscal 2026 of $57.0 billion.\n\n"
+        "Outlook\n\nNVIDIA's outlook for the fourth quarter of fiscal 2026 is as follows:\n\n"
+        "Revenue is expected to be $65.0 billion.\n\n"
+        "Gross margins are expected to be 74.8%.\n\n"
+        "Operating expenses are expected to be approximately $6.7 billion.",
+        "$6.7 billion",
+        "FY2026-Q4",
+    ),
+    row(
+        "fr",
+        "Schneider a publié un chiffre d'affaires de 9 milliards d'euros au T3 2025.\n\n"
+        "Perspectives\n\nPour l'exercice 2025, le groupe prévoit :\n\n"
+        "Une croissance organique de 7 %.\n\n"
+        "Une marge d'EBITA ajusté de 18,9 %.",
+        "18,9",
+        "FY2025",
+    ),
+    # a day that closes a quarter is not the paragraph's period
+    row(
+        "fr",
+        "NVIDIA a publié les comptes du troisième trimestre de son exercice 2026, clos le "
+        "26 octobre 2025. Le groupe a réalisé un chiffre d'affaires de 57,01 milliards de "
+        "dollars.",
+        "57,01",
+        "FY2026-Q3",
+    ),
+    row(
+        "en",
+        "NVIDIA published results for the third quarter of fiscal 2026, ended October 26, "
+        "2025. The company reported revenue of $57.0 billion.",
+        "$57.0 billion",
+        "FY2026-Q3",
+    ),
 ]
 
 
