@@ -18,8 +18,10 @@ from models.parsing import SentenceParse
 from models.periods import (
     CURRENT,
     date_partial,
+    date_year_phrase,
     find_partial_periods,
     find_periods,
+    find_year_phrases,
     is_comparison_point,
     period_kind,
     relative_shift,
@@ -93,6 +95,14 @@ class DocumentContext:
         sentence_of = {start: (s0, s1) for s0, s1 in sentences for start in range(s0, s1)}
         document_period = _document_period(text, lang, all_periods, partials, forward, sentence_of)
         datelines = [p for p in all_periods if p not in periods]
+        dateline_year = _dateline_year(text, all_periods)
+        year_phrases = [
+            PeriodMention(period, s, e, text[s:e])
+            for s, e, label in find_year_phrases(text, lang, all_periods)
+            if (period := date_year_phrase(label, document_period, dateline_year))
+        ]
+        if year_phrases:
+            periods = sorted(periods + year_phrases, key=lambda p: p.start)
         if datelines:
             # "its December sales" in a report dated January 5: the last December
             months = [(s, e, label) for s, e, label in partials if label.startswith("M")]
@@ -416,6 +426,14 @@ def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase) -> str | None
         # brokers are cited in passing: they lead only a document that is about them
         counts[entity_id] += weight / 2 if record.type == "analyst_firm" else weight
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _dateline_year(text: str, periods: list[PeriodMention]) -> int | None:
+    """The year of the date a report opens with ("SEOUL, Oct 29, 2025 —")."""
+    for p in periods:
+        if p.start < _LEDE_CHARS and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", p.period):
+            return int(p.period[:4])
+    return None
 
 
 def _document_period(

@@ -72,6 +72,8 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "month_capitalized": bool,
         "relative_periods": dict,
         "relative_links": list,
+        "full_year": list,
+        "this_year": list,
     },
     "cues": {
         "metrics": dict,

@@ -399,3 +399,45 @@ def shift_period(period: str, shift: RelativeShift) -> str | None:
     per_year = 4 if shift.unit == "Q" else 2
     index = int(year) * per_year + int(tail[1:]) - 1 - shift.steps
     return f"{prefix}{index // per_year}-{shift.unit}{index % per_year + 1}"
+
+
+FULL_YEAR = "YF"  # "full-year", "sur l'ensemble de l'exercice": the year the report is in
+THIS_YEAR = "YC"  # "this year", "d'ici la fin de l'année": the calendar year of the dateline
+
+
+@cache
+def _year_phrases(lang: str) -> re.Pattern[str]:
+    d = load_language_data(lang, "periods")
+    return re.compile(
+        rf"(?i:(?<![\w])(?:(?P<full>{alternation(d['full_year'])})"
+        rf"|(?P<this>{alternation(d['this_year'])}))(?![\w]))"
+    )
+
+
+def find_year_phrases(
+    text: str, lang: str, full: list[PeriodMention]
+) -> list[tuple[int, int, str]]:
+    """Years named without a number ("full-year costs", "this year", "cette année"):
+    ``(start, end, FULL_YEAR | THIS_YEAR)``, unless a period with its year overlaps
+    ("for the fiscal year 2026" is FY2026 already)."""
+    found = []
+    for m in _year_phrases(lang).finditer(text):
+        if any(p.start < m.end() + 1 and m.start() < p.end for p in full):
+            continue
+        found.append((m.start(), m.end(), FULL_YEAR if m.group("full") else THIS_YEAR))
+    return found
+
+
+def date_year_phrase(
+    label: str, document_period: str | None, dateline_year: int | None
+) -> str | None:
+    """``full-year`` is the year of the report's period (fiscal if it is: ``FY2026``);
+    ``this year`` the dateline's calendar year, else the report's calendar year."""
+    doc_year = document_period.split("-")[0] if document_period else None
+    if label == FULL_YEAR and doc_year:
+        return doc_year
+    if dateline_year:
+        return str(dateline_year)
+    if doc_year and doc_year.isdigit():
+        return doc_year
+    return None

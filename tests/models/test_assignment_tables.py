@@ -1138,6 +1138,36 @@ PERIOD_ROWS = [
         "$57.0 billion",
         "FY2026-Q3",
     ),
+    # "full-year" is the report's year (fiscal if the report is), "this year" the
+    # dateline's year
+    row(
+        "en",
+        "Arm reported results for the fiscal 2026 second quarter.\n\nManagement expects "
+        "full-year non-GAAP operating costs of around $2.6 billion.",
+        "$2.6 billion",
+        "FY2026",
+    ),
+    row(
+        "en",
+        "SANTA CLARA, July 24, 2025 — Intel reported second-quarter results.\n\nIt expects "
+        "gross capital investment of about $18 billion this year.",
+        "$18 billion",
+        "2025",
+    ),
+    row(
+        "fr",
+        "PARIS, 30 juillet 2025 — Mistral AI lève des fonds.\n\nSon chiffre d'affaires "
+        "annualisé dépasserait 300 millions d'euros d'ici la fin de l'année.",
+        "300 millions",
+        "2025",
+    ),
+    row(
+        "fr",
+        "Schneider a publié ses résultats du premier semestre 2025.\n\nLe groupe vise une "
+        "croissance organique de 7 % sur l'ensemble de l'exercice.",
+        "7 %",
+        "2025",
+    ),
 ]
 
 
