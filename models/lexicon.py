@@ -73,6 +73,8 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "relative_periods": dict,
         "relative_links": list,
         "full_year": list,
+        "fiscal_ending": list,
+        "calendar_words": list,
         "this_year": list,
     },
     "cues": {

@@ -58,8 +58,9 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     fiscal_inside = re.compile(fiscal)
 
     def fy(m: re.Match[str]) -> str:
-        # "de l'exercice 2026" is a link word that is itself fiscal
-        return "FY" if m.group("fy") or fiscal_inside.search(m.group(0)) else ""
+        # "de l'exercice 2026" is a link word that is itself fiscal; so is "FQ2 2026"
+        fiscal_abbrev = m.group(0)[:2].upper() == "FQ"
+        return "FY" if m.group("fy") or fiscal_inside.search(m.group(0)) or fiscal_abbrev else ""
 
     def quarter_of(m: re.Match[str]) -> tuple[str, bool]:
         n = (
@@ -119,6 +120,21 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
         rf"{_START}(?P<fy>{fiscal})\s*(?P<year>{_YEAR})(?:\s*[/\-–]\s*(?P<year2>{_YEAR}))?{_END}"
     )
     built.append(_Rule(re.compile(fiscal_source), fiscal_year))
+    # "l'exercice qui se clôt en mars 2026", "fiscal year ending January 2026": a fiscal
+    # year is named after the calendar year it ends in
+    ending = f"(?i:{alternation(d['fiscal_ending'])})"
+    day_first_part = r"(?:[0-3]?\d(?:er|st|nd|rd|th)?\s+)?"
+    fiscal_ending_source = (
+        rf"{_START}(?P<fy>{fiscal})\s+{ending}\s+{day_first_part}(?:{months}\.?\s+)?"
+        rf"(?:[0-3]?\d,?\s+)?(?P<year>{_YEAR4}){_END}"
+    )
+    built.append(
+        _Rule(re.compile(fiscal_ending_source), lambda m: (f"FY{_year(m.group('year'))}", False))
+    )
+    # "CY2026 EPS", "calendar 2026": a calendar year where fiscal years are about
+    calendar = f"(?:{alternation(d['calendar_words'])})"
+    calendar_source = rf"{_START}{calendar}\s*(?P<year>{_YEAR4}){_END}"
+    built.append(_Rule(re.compile(calendar_source), plain_year))
     # "30 juillet 2025", "30 July 2025"; and in English also "July 30, 2025"
     ordinal_suffix = "(?:er|st|nd|rd|th)?"
     day_first = rf"{_START}(?P<day>[0-3]?\d){ordinal_suffix}\s+{months}\s+(?P<year>{_YEAR4}){_END}"

@@ -1168,6 +1168,34 @@ PERIOD_ROWS = [
         "7 %",
         "2025",
     ),
+    # "FQ2" is a fiscal quarter of the report's fiscal year
+    row(
+        "en",
+        "Microsoft's fiscal 2026 first quarter was strong.\n\nGuidance for the December "
+        "quarter (FQ2) calls for revenue of $79.5bn to $80.6bn.",
+        "$79.5bn",
+        "FY2026-Q2",
+    ),
+    row(
+        "fr",
+        "Le premier trimestre de l'exercice 2026 de Microsoft a été solide.\n\nPour le FQ2, "
+        "le groupe prévoit un chiffre d'affaires de 80 milliards de dollars.",
+        "80 milliards",
+        "FY2026-Q2",
+    ),
+    row(
+        "fr",
+        "Tokyo Electron a porté sa prévision de chiffre d'affaires pour l'exercice qui se "
+        "clôt en mars 2026 à 2 350 milliards de yens.",
+        "2 350 milliards",
+        "FY2026",
+    ),
+    row(
+        "en",
+        "Our new price target is based on 38x our CY2026 EPS estimate of $17.10.",
+        "$17.10",
+        "2026",
+    ),
 ]
 
 

@@ -166,7 +166,21 @@ NO_PERIOD = [
     ("en", "A margin of 3.5%."),
 ]
 
+# A fiscal year named by the month it ends in, a fiscal quarter abbreviated "FQ", and a
+# calendar year set apart from fiscal ones ("CY2026").
+FISCAL_ENDINGS = [
+    ("fr", "Prévision pour l'exercice qui se clôt en mars 2026.", [("FY2026", False)]),
+    ("fr", "Comptes de l'exercice clos le 31 mars 2025.", [("FY2025", False)]),
+    ("en", "Guidance for the fiscal year ending January 2026.", [("FY2026", False)]),
+    ("en", "Results for the fiscal year ended March 31, 2025.", [("FY2025", False)]),
+    ("en", "Revenue in FQ2 2026 rose.", [("FY2026-Q2", False)]),
+    ("fr", "Le chiffre d'affaires du FQ3 2026 progresse.", [("FY2026-Q3", False)]),
+    ("en", "Our CY2026 EPS estimate is $17.10.", [("2026", False)]),
+    ("fr", "Notre BPA estimé pour l'année civile 2026 est de 17 $.", [("2026", False)]),
+]
+
 PERIOD_ROWS = [
+    *FISCAL_ENDINGS,
     *QUARTERS,
     *HALVES,
     *FISCAL,
