@@ -115,6 +115,9 @@ class DocumentContext:
                 ],
                 key=lambda p: p.start,
             )  # fmt: skip
+        partials, periods = _date_current_period(
+            text, lang, partials, periods, document_period, forward, sentence_of
+        )
         return cls(
             text=text,
             lang=lang,
@@ -428,6 +431,66 @@ def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase) -> str | None
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _is_outlook(
+    position: int,
+    length: int,
+    forward: list[tuple[int, int]],
+    sentence_of: dict[int, tuple[int, int]] | None,
+) -> bool:
+    """Whether a period at ``position`` is governed by an outlook cue close before it in
+    its sentence ("forecast third-quarter revenue", "outlook for the fourth quarter") or
+    just after it ("For the third quarter, Intel forecast …")."""
+    s0, s1 = (sentence_of or {}).get(position, (0, length))
+    return any(
+        s0 <= c0 and c1 <= s1
+        and (0 <= position - c1 <= _OUTLOOK_BEFORE or 0 <= c0 - position <= _OUTLOOK_AFTER)
+        for c0, c1 in forward
+    )  # fmt: skip
+
+
+def _date_current_period(
+    text: str,
+    lang: str,
+    partials: list[tuple[int, int, str]],
+    periods: list[PeriodMention],
+    document_period: str | None,
+    forward: list[tuple[int, int]],
+    sentence_of: dict[int, tuple[int, int]],
+) -> tuple[list[tuple[int, int, str]], list[PeriodMention]]:
+    """ "in the quarter" is the last quarter reported earlier in its paragraph (a
+    paragraph about a rival's fiscal quarter), not one it gives as outlook; without one,
+    it stays the document's own period (resolved later)."""
+    starts = [s for s, _ in paragraph_spans(text)]
+    words = load_language_data(lang, "periods")
+    kept, dated = [], []
+    for s, e, label in partials:
+        if label != CURRENT:
+            kept.append((s, e, label))
+            continue
+        p0 = starts[max(0, bisect.bisect_right(starts, s) - 1)] if starts else 0
+        phrase = text[s:e].lower()
+        kinds = ("H" if any(w in phrase for w in words["half_words"]) else "") + (
+            "Q" if any(w in phrase for w in words["quarter_words"]) else ""
+        )
+        earlier = [p for p in periods if p0 <= p.start < s]
+        earlier += [
+            PeriodMention(resolve_partial(lbl, ps, periods, document_period) or "", ps, pe, lbl)
+            for ps, pe, lbl in partials
+            if p0 <= ps < s and lbl != CURRENT and not lbl.startswith("M")
+        ]
+        reported = [
+            p for p in sorted(earlier, key=lambda p: p.start)
+            if p.period and period_kind(p.period) in (kinds or "QH")
+            and not p.horizon and not p.comparison
+            and not _is_outlook(p.start, len(text), forward, sentence_of)
+        ]  # fmt: skip
+        if reported and reported[-1].period != document_period:
+            dated.append(PeriodMention(reported[-1].period, s, e, text[s:e]))
+        else:
+            kept.append((s, e, label))
+    return kept, sorted(periods + dated, key=lambda p: p.start)
+
+
 def _dateline_year(text: str, periods: list[PeriodMention]) -> int | None:
     """The year of the date a report opens with ("SEOUL, Oct 29, 2025 —")."""
     for p in periods:
@@ -453,15 +516,7 @@ def _document_period(
     votes only when no reported period is named."""
 
     def outlook(position: int) -> bool:
-        # an outlook cue close before the period in its sentence ("forecast third-quarter
-        # revenue", "outlook for the fourth quarter") or just after ("For the third
-        # quarter, Intel forecast …")
-        s0, s1 = (sentence_of or {}).get(position, (0, len(text)))
-        return any(
-            s0 <= c0 and c1 <= s1
-            and (0 <= position - c1 <= _OUTLOOK_BEFORE or 0 <= c0 - position <= _OUTLOOK_AFTER)
-            for c0, c1 in forward
-        )  # fmt: skip
+        return _is_outlook(position, len(text), forward, sentence_of)
 
     lede_end = min(len(text), _LEDE_CHARS)
     years = [p.period[:4] for p in periods if p.period[:4].isdigit()]

@@ -1196,6 +1196,26 @@ PERIOD_ROWS = [
         "$17.10",
         "2026",
     ),
+    # "in the quarter" is the last quarter the paragraph reported, not its outlook
+    row(
+        "en",
+        "SEOUL, Oct 29, 2025 — SK Hynix reported third-quarter revenue of 24.45 trillion "
+        "won.\n\nMicron reported fiscal 2025 fourth-quarter revenue of $11.32 billion. For "
+        "the fiscal first quarter of 2026, it guided to revenue of $12.5 billion. Micron "
+        "said HBM revenue reached nearly $2 billion in the quarter.",
+        "$2 billion",
+        "FY2025-Q4",
+    ),
+    row(
+        "fr",
+        "SÉOUL, 29 octobre 2025 — SK Hynix a publié un chiffre d'affaires de 24 450 "
+        "milliards de wons au troisième trimestre.\n\nMicron a réalisé 11,3 milliards de "
+        "dollars de chiffre d'affaires au quatrième trimestre de l'exercice 2025. Il prévoit "
+        "12,5 milliards de dollars au premier trimestre de l'exercice 2026. Ses ventes de "
+        "HBM ont atteint près de 2 milliards de dollars au cours du trimestre.",
+        "2 milliards",
+        "FY2025-Q4",
+    ),
 ]
 
 
