@@ -160,6 +160,7 @@ def choose_period(
     other_figures: list[tuple[int, int]] = (),  # type: ignore[assignment]
     figure_is_comparison: bool = False,
     relative: RelativeShift | None = None,
+    clause_breaks: list[int] = (),  # type: ignore[assignment]
 ) -> tuple[str | None, str, bool]:
     """(period, evidence, horizon) for a figure: the sentence first, then context.
 
@@ -202,6 +203,8 @@ def choose_period(
         if p.start >= figure.end
         and p.start - figure.end <= 40
         and not any(figure.end <= s and e <= p.start for s, e in other_figures)
+        # "to $15.80 from $15.35, and introduce an FY2027 estimate": another clause
+        and not any(figure.end <= b < p.start for b in clause_breaks)
     ]
     before = [p for p in in_sentence if p.end <= figure.start]
     if after:

@@ -293,6 +293,7 @@ class DocumentContext:
         spans = [(f.start, f.end) for f in figures]
         heading = self._list_heading(s_index)
         metric_cues = self.cues.metric_cues(self.text, s0, s1)
+        breaks = [m.start() for m in self.cues.clause_break.finditer(self.text, s0, s1)]
         for figure in figures:
             others = [sp for sp in spans if sp != (figure.start, figure.end)]
             metric = choose_metric(
@@ -341,6 +342,7 @@ class DocumentContext:
                 is_comparison_point(self.text, figure.start, self.lang),
                 None if metric.metric in _growth_metrics()
                 else relative_shift(self.text, figure.end, s1, others, self.lang),
+                breaks,
             )  # fmt: skip
             attribution, attribution_kind = find_attribution(
                 self.text, sentence, figure.start, self.mentions, self.kb, self.cues

@@ -1216,6 +1216,21 @@ PERIOD_ROWS = [
         "2 milliards",
         "FY2025-Q4",
     ),
+    # a period after the figure, past a clause break, belongs to the next clause
+    row(
+        "en",
+        "STMicro's third-quarter 2025 revenue of $3.19 billion fell 2% from a year earlier, "
+        "and we see its 2026 operating margin at only 11%.",
+        "2%",
+        "2025-Q3",
+    ),
+    row(
+        "fr",
+        "Le chiffre d'affaires de STMicro au troisième trimestre 2025 a reculé de 2 %, "
+        "tandis que sa marge opérationnelle 2026 ne dépasserait pas 11 %.",
+        "2 %",
+        "2025-Q3",
+    ),
 ]
 
 
