@@ -1231,6 +1231,23 @@ PERIOD_ROWS = [
         "2 %",
         "2025-Q3",
     ),
+    # "over the half" / "au cours du semestre" is the report's own half
+    row(
+        "en",
+        "LVMH first-half 2025 results.\n\nThe Board will pay an interim dividend of €5.50 per "
+        "share in December. Over the half, the Group also repurchased EUR 1.0 billion of its "
+        "own shares.",
+        "EUR 1.0 billion",
+        "2025-H1",
+    ),
+    row(
+        "fr",
+        "LVMH publie ses résultats du premier semestre 2025.\n\nUn acompte sur dividende sera "
+        "versé en décembre. Au cours du semestre, le groupe a racheté pour 1 milliard "
+        "d'euros de ses propres actions.",
+        "1 milliard",
+        "2025-H1",
+    ),
 ]
 
 
