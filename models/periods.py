@@ -18,7 +18,7 @@ from models.schema import PeriodMention
 
 _YEAR4 = r"(?:19|20)\d{2}"
 _YEAR = rf"(?:{_YEAR4}|['’]?\d{{2}}(?![\d%]))"
-_END = r"(?![\w%])"
+_END = r"(?:[eE](?![\w%]))?(?![\w%])"  # "2026e", "FY26E": a broker's estimate year
 _START = r"(?<![\w/\-])"
 _COMPARISON_REACH = 45  # chars before a period or figure searched for "compared with …"
 
@@ -103,10 +103,12 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
         rf"{_START}(?P<fy0>{fiscal}\s+)?{ordinal}[\s-]+{quarter}{paren_abbr}(?:\s+{links})?\s*(?P<fy>{fiscal})?\s*(?P<year>{_YEAR4}){_END}",
         # "fiscal 2026 third quarter"
         rf"{_START}(?P<fy>{fiscal})\s*(?P<year>{_YEAR})\s+{ordinal}[\s-]+{quarter}{_END}",
-        # "2Q25", "3QFY26"
-        rf"{_START}(?P<q>[1-4])Q(?P<fy>FY)?(?P<year>\d{{2}}|{_YEAR4}){_END}",
+        # "2Q25", "3QFY26", "4QCY25", and "F2Q26" (fiscal)
+        rf"{_START}(?P<fyx>F)?(?P<q>[1-4])Q(?:(?P<fy>FY)|CY)?(?P<year>\d{{2}}|{_YEAR4}){_END}",
     ]
     half_rules = [
+        # "1H25", "2HFY26"
+        rf"{_START}(?P<h>[12])H(?:(?P<fy>FY)|CY)?(?P<year>\d{{2}}|{_YEAR4}){_END}",
         rf"{_START}(?:{h_abbr})(?P<h>[12])(?:\s+|\s*(?=['’]))(?:{links}\s+)?(?P<fy>{fiscal})?\s*(?P<year>{_YEAR}){_END}",
         rf"{_START}{ordinal}[\s-]+{half}{paren_abbr}(?:\s+{links})?\s*(?P<fy>{fiscal})?\s*(?P<year>{_YEAR4}){_END}",
     ]
@@ -133,7 +135,7 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     )
     # "CY2026 EPS", "calendar 2026": a calendar year where fiscal years are about
     calendar = f"(?:{alternation(d['calendar_words'])})"
-    calendar_source = rf"{_START}{calendar}\s*(?P<year>{_YEAR4}){_END}"
+    calendar_source = rf"{_START}{calendar}\s*(?P<year>{_YEAR}){_END}"
     built.append(_Rule(re.compile(calendar_source), plain_year))
     # "30 juillet 2025", "30 July 2025"; and in English also "July 30, 2025"
     ordinal_suffix = "(?:er|st|nd|rd|th)?"
@@ -148,7 +150,8 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     horizon_source = rf"{_START}(?:{horizon})\s+(?P<year>{_YEAR4}){_END}"
     built.append(_Rule(re.compile(horizon_source), lambda m: plain_year(m, True)))
     year_source = (
-        rf"(?<![\w/\-.,\u00a0\u202f])(?<!\d )(?P<year>{_YEAR4})(?![\w%/\-]|[ \u00a0\u202f]\d)"
+        rf"(?<![\w/\-.,\u00a0\u202f])(?<!\d )(?P<year>{_YEAR4})(?:[eE](?![\w%]))?"
+        rf"(?![\w%/\-]|[ \u00a0\u202f]\d)"
     )
     built.append(_Rule(re.compile(year_source), plain_year))
     return tuple(built)

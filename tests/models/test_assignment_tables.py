@@ -1248,6 +1248,19 @@ PERIOD_ROWS = [
         "1 milliard",
         "2025-H1",
     ),
+    # a broker's estimate year ("BPA 2026e", "FY26E") is that year
+    row(
+        "fr",
+        "Nous portons notre BPA 2026e à 27,80 € pour ASML.",
+        "27,80",
+        "2026",
+    ),
+    row(
+        "en",
+        "We raise our FY26E EPS to $3.10 for Micron.",
+        "$3.10",
+        "FY2026",
+    ),
 ]
 
 

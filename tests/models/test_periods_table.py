@@ -177,7 +177,16 @@ FISCAL_ENDINGS = [
     ("fr", "Le chiffre d'affaires du FQ3 2026 progresse.", [("FY2026-Q3", False)]),
     ("en", "Our CY2026 EPS estimate is $17.10.", [("2026", False)]),
     ("fr", "Notre BPA estimé pour l'année civile 2026 est de 17 $.", [("2026", False)]),
-]
+    # broker notes: estimate years ("2026e", "FY26E") and compact quarters and halves
+    ("fr", "Nous portons notre BPA 2026e à 27,80 €.", [("2026", False)]),
+    ("fr", "Le titre se traite à 26,5x le PER 2027e.", [("2027", False)]),
+    ("en", "We see FY26E EPS of $3.10 and 2027E EPS of $3.60.",
+     [("FY2026", False), ("2027", False)]),
+    ("en", "Our CY25 EPS estimate is $15.", [("2025", False)]),
+    ("en", "F2Q26 revenue beat; 1H25 margins fell; 2HFY26 looks better.",
+     [("FY2026-Q2", False), ("2025-H1", False), ("FY2026-H2", False)]),
+    ("fr", "Le 4QCY25 sera solide.", [("2025-Q4", False)]),
+]  # fmt: skip
 
 PERIOD_ROWS = [
     *FISCAL_ENDINGS,
