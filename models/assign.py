@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.cues import CueMatch, CueSet, metric_rules
-from models.periods import CURRENT, date_partial, period_kind
+from models.periods import CURRENT, RelativeShift, date_partial, period_kind, shift_period
 from models.schema import Figure, PeriodMention
 
 _GROWTH_WINDOW_BEFORE = 45
@@ -166,18 +166,39 @@ def choose_period(
     document_period: str | None,
     other_figures: list[tuple[int, int]] = (),  # type: ignore[assignment]
     figure_is_comparison: bool = False,
+    relative: RelativeShift | None = None,
+    clause_breaks: list[int] = (),  # type: ignore[assignment]
 ) -> tuple[str | None, str, bool]:
     """(period, evidence, horizon) for a figure: the sentence first, then context.
 
     A period named as a reference point ("contre … au S1 2024", "up from … a year
-    earlier") belongs only to a figure that is itself the reference point."""
+    earlier") belongs only to a figure that is itself the reference point. A figure
+    followed by a relative phrase ("25.6% a year earlier") takes the period it would
+    have without it, shifted back."""
+    if relative is not None:
+        base, _, _ = choose_period(
+            figure, metric, sentence, periods, partials, paragraph_period, document_period,
+            other_figures,
+        )  # fmt: skip
+        shifted = shift_period(base, relative) if base else None
+        if shifted:
+            return shifted, f"period {shifted}: '{relative.text}' from {base}", False
     in_sentence = [p for p in periods if sentence[0] <= p.start and p.end <= sentence[1]]
     in_sentence += [
         PeriodMention(resolve_partial(label, start, periods, document_period), start, end, label)
         for start, end, label in partials
         if sentence[0] <= start and end <= sentence[1]
     ]
-    in_sentence = [p for p in in_sentence if p.period and p.comparison == figure_is_comparison]
+    in_sentence = [p for p in in_sentence if p.period]
+    if figure_is_comparison and not any(p.comparison for p in in_sentence):
+        # "against an estimate of 42 cents", "contre 7,3 % pour Samsung": a point of
+        # comparison with no period of its own is measured over the sentence's period
+        figure_is_comparison = False
+    in_sentence = [p for p in in_sentence if p.comparison == figure_is_comparison]
+    if any(period_kind(p.period) in "QH" for p in in_sentence):
+        # "fourth-quarter revenue of $11.32 billion in September": a month without its
+        # year beside a quarter is when the report came out
+        in_sentence = [p for p in in_sentence if not _yearless_month(p)]
     if any(not _is_day(p.period) for p in in_sentence):
         # "third quarter of fiscal 2026, ended October 26, 2025": the day closes the quarter
         in_sentence = [p for p in in_sentence if not _is_day(p.period)]
@@ -189,6 +210,8 @@ def choose_period(
         if p.start >= figure.end
         and p.start - figure.end <= 40
         and not any(figure.end <= s and e <= p.start for s, e in other_figures)
+        # "to $15.80 from $15.35, and introduce an FY2027 estimate": another clause
+        and not any(figure.end <= b < p.start for b in clause_breaks)
     ]
     before = [p for p in in_sentence if p.end <= figure.start]
     if after:
@@ -207,6 +230,14 @@ def choose_period(
     if document_period:
         return document_period, f"period {document_period}: document", False
     return None, "period: none stated", False
+
+
+def _yearless_month(p: PeriodMention) -> bool:
+    """A month named without its year: a partial label ("M09") or a month the dateline
+    dated ("in September")."""
+    if period_kind(p.period) != "M":
+        return False
+    return (p.text[:1] == "M" and p.text[1:].isdigit()) or not any(c.isdigit() for c in p.text)
 
 
 def _is_day(period: str) -> bool:

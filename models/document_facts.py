@@ -25,10 +25,13 @@ from models.parsing import SentenceParse
 from models.periods import (
     CURRENT,
     date_partial,
+    date_year_phrase,
     find_partial_periods,
     find_periods,
+    find_year_phrases,
     is_comparison_point,
     period_kind,
+    relative_shift,
     year_of_partial,
 )
 from models.schema import Entity, Fact, Figure, PeriodMention
@@ -40,6 +43,7 @@ _REFERENCE_PENALTY = 12
 _LEDE_CHARS = 400
 _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
+_MAX_LIST_ITEMS = 6  # paragraphs an introducing "…as follows:" reaches
 _MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
 _OF_A_MARKET = {"revenue": "market_size", "revenue_growth": "growth_rate"}
@@ -47,6 +51,9 @@ _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
     "market_cap", "price_target", "valuation_multiple",
 })  # fmt: skip
+_FORWARD_CLAIMS = frozenset({"guidance", "forecast"})
+_OUTLOOK_BEFORE = 90  # chars from an outlook cue to the period it governs
+_OUTLOOK_AFTER = 40
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
 
@@ -90,8 +97,23 @@ class DocumentContext:
                                                      for s in paragraph_starts))
         ]  # fmt: skip
         partials = find_partial_periods(text, lang, all_periods)
-        document_period = _document_period(text, lang, all_periods, partials)
+        cues = cue_set(lang)
+        horizon_words = {w.lower() for w in load_language_data(lang, "periods")["horizon_before"]}
+        forward = [
+            (c.start, c.end) for s0, s1 in sentences for c in cues.claim_cues(text, s0, s1)
+            if c.category in _FORWARD_CLAIMS and c.text.lower() not in horizon_words
+        ]  # fmt: skip
+        sentence_of = {start: (s0, s1) for s0, s1 in sentences for start in range(s0, s1)}
+        document_period = _document_period(text, lang, all_periods, partials, forward, sentence_of)
         datelines = [p for p in all_periods if p not in periods]
+        dateline_year = _dateline_year(text, all_periods)
+        year_phrases = [
+            PeriodMention(period, s, e, text[s:e])
+            for s, e, label in find_year_phrases(text, lang, all_periods)
+            if (period := date_year_phrase(label, document_period, dateline_year))
+        ]
+        if year_phrases:
+            periods = sorted(periods + year_phrases, key=lambda p: p.start)
         if datelines:
             # "its December sales" in a report dated January 5: the last December
             months = [(s, e, label) for s, e, label in partials if label.startswith("M")]
@@ -104,11 +126,14 @@ class DocumentContext:
                 ],
                 key=lambda p: p.start,
             )  # fmt: skip
+        partials, periods = _date_current_period(
+            text, lang, partials, periods, document_period, forward, sentence_of
+        )
         return cls(
             text=text,
             lang=lang,
             kb=kb,
-            cues=cue_set(lang),
+            cues=cues,
             sentences=sentences,
             paragraphs=paragraph_spans(text),
             mentions=mentions,
@@ -175,12 +200,32 @@ class DocumentContext:
                 if p_start <= s < end
             ]  # fmt: skip
             earlier = sorted((p for p in earlier if p.period), key=lambda p: p.start)
+            if any(p.period.count("-") < 2 for p in earlier):
+                # "troisième trimestre de son exercice 2026, clos le 26 octobre 2025": the
+                # day closes the quarter
+                earlier = [p for p in earlier if p.period.count("-") < 2]
             if earlier:
                 return earlier[-1].period
-            if index == 0 or not self.text[: self.paragraphs[index - 1][1]].rstrip().endswith(":"):
+            heading = self._outlook_heading(index)
+            if heading is None:
                 return None
-            index -= 1
+            index = heading
             end = self.paragraphs[index][1]
+
+    def _outlook_heading(self, index: int) -> int | None:
+        """The paragraph ending in ':' that introduces this one ("outlook for Q4 FY2026 is
+        as follows:"), across the few period-less items of the list it introduces."""
+        for back in range(index - 1, max(-1, index - 1 - _MAX_LIST_ITEMS), -1):
+            start, end = self.paragraphs[back]
+            if self.text[start:end].rstrip().endswith(":"):
+                return back
+            if any(start <= p.start < end for p in self.periods) or any(
+                start <= s < end for s, _, _ in self.partials
+            ):
+                return None  # an item naming its own period ends the list
+            if self.text[start:end].rstrip()[-1:] not in ".!?":
+                return None  # a heading line ends the section
+        return None
 
     def _candidates(
         self, sentence: tuple[int, int], parse: SentenceParse | None, figures: list[Figure]
@@ -280,6 +325,7 @@ class DocumentContext:
         spans = [(f.start, f.end) for f in figures]
         heading = self._list_heading(s_index)
         metric_cues = self.cues.metric_cues(self.text, s0, s1)
+        breaks = [m.start() for m in self.cues.clause_break.finditer(self.text, s0, s1)]
         for figure in figures:
             others = [sp for sp in spans if sp != (figure.start, figure.end)]
             metric = choose_metric(
@@ -335,6 +381,9 @@ class DocumentContext:
                 figure, metric.metric, sentence, self.periods, self.partials,
                 self._paragraph_period(sentence), self.document_period, others,
                 is_comparison_point(self.text, figure.start, self.lang),
+                None if metric.metric in _growth_metrics()
+                else relative_shift(self.text, figure.end, s1, others, self.lang),
+                breaks,
             )  # fmt: skip
             attribution, attribution_kind = find_attribution(
                 self.text, sentence, figure.start, self.mentions, self.kb, self.cues
@@ -429,14 +478,93 @@ def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase) -> str | None
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _is_outlook(
+    position: int,
+    length: int,
+    forward: list[tuple[int, int]],
+    sentence_of: dict[int, tuple[int, int]] | None,
+) -> bool:
+    """Whether a period at ``position`` is governed by an outlook cue close before it in
+    its sentence ("forecast third-quarter revenue", "outlook for the fourth quarter") or
+    just after it ("For the third quarter, Intel forecast …")."""
+    s0, s1 = (sentence_of or {}).get(position, (0, length))
+    return any(
+        s0 <= c0 and c1 <= s1
+        and (0 <= position - c1 <= _OUTLOOK_BEFORE or 0 <= c0 - position <= _OUTLOOK_AFTER)
+        for c0, c1 in forward
+    )  # fmt: skip
+
+
+def _date_current_period(
+    text: str,
+    lang: str,
+    partials: list[tuple[int, int, str]],
+    periods: list[PeriodMention],
+    document_period: str | None,
+    forward: list[tuple[int, int]],
+    sentence_of: dict[int, tuple[int, int]],
+) -> tuple[list[tuple[int, int, str]], list[PeriodMention]]:
+    """ "in the quarter" is the last quarter reported earlier in its paragraph (a
+    paragraph about a rival's fiscal quarter), not one it gives as outlook; without one,
+    it stays the document's own period (resolved later)."""
+    starts = [s for s, _ in paragraph_spans(text)]
+    words = load_language_data(lang, "periods")
+    kept, dated = [], []
+    for s, e, label in partials:
+        if label != CURRENT:
+            kept.append((s, e, label))
+            continue
+        p0 = starts[max(0, bisect.bisect_right(starts, s) - 1)] if starts else 0
+        phrase = text[s:e].lower()
+        kinds = ("H" if any(w in phrase for w in words["half_words"]) else "") + (
+            "Q" if any(w in phrase for w in words["quarter_words"]) else ""
+        )
+        earlier = [p for p in periods if p0 <= p.start < s]
+        earlier += [
+            PeriodMention(resolve_partial(lbl, ps, periods, document_period) or "", ps, pe, lbl)
+            for ps, pe, lbl in partials
+            if p0 <= ps < s and lbl != CURRENT and not lbl.startswith("M")
+        ]
+        reported = [
+            p for p in sorted(earlier, key=lambda p: p.start)
+            if p.period and period_kind(p.period) in (kinds or "QH")
+            and not p.horizon and not p.comparison
+            and not _is_outlook(p.start, len(text), forward, sentence_of)
+        ]  # fmt: skip
+        if reported and reported[-1].period != document_period:
+            dated.append(PeriodMention(reported[-1].period, s, e, text[s:e]))
+        else:
+            kept.append((s, e, label))
+    return kept, sorted(periods + dated, key=lambda p: p.start)
+
+
+def _dateline_year(text: str, periods: list[PeriodMention]) -> int | None:
+    """The year of the date a report opens with ("SEOUL, Oct 29, 2025 —")."""
+    for p in periods:
+        if p.start < _LEDE_CHARS and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", p.period):
+            return int(p.period[:4])
+    return None
+
+
 def _document_period(
-    text: str, lang: str, periods: list[PeriodMention], partials: list[tuple[int, int, str]]
+    text: str,
+    lang: str,
+    periods: list[PeriodMention],
+    partials: list[tuple[int, int, str]],
+    forward: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    sentence_of: dict[int, tuple[int, int]] | None = None,
 ) -> str | None:
     """The period a report is about: the quarter or half it names most, counting the
     headline and lede twice (reports open with their own period); quarters named
     without a year ("first-half profit") are dated by the dateline (a fourth quarter
     reported in February is last year's). A report whose headline names only a year
-    and says it is annual is about that year."""
+    and says it is annual is about that year. A period named in an outlook sentence
+    ("forecast third-quarter revenue") is the next period, not the report's own: it
+    votes only when no reported period is named."""
+
+    def outlook(position: int) -> bool:
+        return _is_outlook(position, len(text), forward, sentence_of)
+
     lede_end = min(len(text), _LEDE_CHARS)
     years = [p.period[:4] for p in periods if p.period[:4].isdigit()]
     dateline = next((p for p in periods if (p.start < lede_end and p.period.count("-") >= 1
@@ -445,13 +573,15 @@ def _document_period(
     ranked: Counter[str] = Counter()
     for p in periods:
         if period_kind(p.period) in "QH" and not p.horizon and not p.comparison:
-            ranked[p.period] += 2 if p.start < lede_end else 1
+            weight = 2 if p.start < lede_end else 1
+            ranked[p.period] += weight / 100 if outlook(p.start) else weight
     for start, _, label in partials:
         if label.startswith("M") or label == CURRENT:
             continue  # months name moments; "in the quarter" names no quarter by itself
         year = year_of_partial(label, dateline, years)
         if year:
-            ranked[f"{year}-{label}"] += 2 if start < lede_end else 1
+            weight = 2 if start < lede_end else 1
+            ranked[f"{year}-{label}"] += weight / 100 if outlook(start) else weight
     headline = text[: text.find("\n")] if "\n" in text else text[:_LEDE_CHARS]
     headline_months = [label for start, _, label in partials
                        if start < len(headline) and label.startswith("M")]  # fmt: skip

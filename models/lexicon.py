@@ -71,6 +71,12 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "month_after": list,
         "month_not_after": list,
         "month_capitalized": bool,
+        "relative_periods": dict,
+        "relative_links": list,
+        "full_year": list,
+        "fiscal_ending": list,
+        "calendar_words": list,
+        "this_year": list,
     },
     "cues": {
         "metrics": dict,

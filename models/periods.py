@@ -18,7 +18,7 @@ from models.schema import PeriodMention
 
 _YEAR4 = r"(?:19|20)\d{2}"
 _YEAR = rf"(?:{_YEAR4}|['’]?\d{{2}}(?![\d%]))"
-_END = r"(?![\w%])"
+_END = r"(?:[eE](?![\w%]))?(?![\w%])"  # "2026e", "FY26E": a broker's estimate year
 _START = r"(?<![\w/\-])"
 _COMPARISON_REACH = 45  # chars before a period or figure searched for "compared with …"
 
@@ -58,8 +58,9 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     fiscal_inside = re.compile(fiscal)
 
     def fy(m: re.Match[str]) -> str:
-        # "de l'exercice 2026" is a link word that is itself fiscal
-        return "FY" if m.group("fy") or fiscal_inside.search(m.group(0)) else ""
+        # "de l'exercice 2026" is a link word that is itself fiscal; so is "FQ2 2026"
+        fiscal_abbrev = m.group(0)[:2].upper() == "FQ"
+        return "FY" if m.group("fy") or fiscal_inside.search(m.group(0)) or fiscal_abbrev else ""
 
     def quarter_of(m: re.Match[str]) -> tuple[str, bool]:
         n = (
@@ -102,10 +103,12 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
         rf"{_START}(?P<fy0>{fiscal}\s+)?{ordinal}[\s-]+{quarter}{paren_abbr}(?:\s+{links})?\s*(?P<fy>{fiscal})?\s*(?P<year>{_YEAR4}){_END}",
         # "fiscal 2026 third quarter"
         rf"{_START}(?P<fy>{fiscal})\s*(?P<year>{_YEAR})\s+{ordinal}[\s-]+{quarter}{_END}",
-        # "2Q25", "3QFY26"
-        rf"{_START}(?P<q>[1-4])Q(?P<fy>FY)?(?P<year>\d{{2}}|{_YEAR4}){_END}",
+        # "2Q25", "3QFY26", "4QCY25", and "F2Q26" (fiscal)
+        rf"{_START}(?P<fyx>F)?(?P<q>[1-4])Q(?:(?P<fy>FY)|CY)?(?P<year>\d{{2}}|{_YEAR4}){_END}",
     ]
     half_rules = [
+        # "1H25", "2HFY26"
+        rf"{_START}(?P<h>[12])H(?:(?P<fy>FY)|CY)?(?P<year>\d{{2}}|{_YEAR4}){_END}",
         rf"{_START}(?:{h_abbr})(?P<h>[12])(?:\s+|\s*(?=['’]))(?:{links}\s+)?(?P<fy>{fiscal})?\s*(?P<year>{_YEAR}){_END}",
         rf"{_START}{ordinal}[\s-]+{half}{paren_abbr}(?:\s+{links})?\s*(?P<fy>{fiscal})?\s*(?P<year>{_YEAR4}){_END}",
     ]
@@ -119,6 +122,21 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
         rf"{_START}(?P<fy>{fiscal})\s*(?P<year>{_YEAR})(?:\s*[/\-–]\s*(?P<year2>{_YEAR}))?{_END}"
     )
     built.append(_Rule(re.compile(fiscal_source), fiscal_year))
+    # "l'exercice qui se clôt en mars 2026", "fiscal year ending January 2026": a fiscal
+    # year is named after the calendar year it ends in
+    ending = f"(?i:{alternation(d['fiscal_ending'])})"
+    day_first_part = r"(?:[0-3]?\d(?:er|st|nd|rd|th)?\s+)?"
+    fiscal_ending_source = (
+        rf"{_START}(?P<fy>{fiscal})\s+{ending}\s+{day_first_part}(?:{months}\.?\s+)?"
+        rf"(?:[0-3]?\d,?\s+)?(?P<year>{_YEAR4}){_END}"
+    )
+    built.append(
+        _Rule(re.compile(fiscal_ending_source), lambda m: (f"FY{_year(m.group('year'))}", False))
+    )
+    # "CY2026 EPS", "calendar 2026": a calendar year where fiscal years are about
+    calendar = f"(?:{alternation(d['calendar_words'])})"
+    calendar_source = rf"{_START}{calendar}\s*(?P<year>{_YEAR}){_END}"
+    built.append(_Rule(re.compile(calendar_source), plain_year))
     # "30 juillet 2025", "30 July 2025"; and in English also "July 30, 2025"
     ordinal_suffix = "(?:er|st|nd|rd|th)?"
     day_first = rf"{_START}(?P<day>[0-3]?\d){ordinal_suffix}\s+{months}\s+(?P<year>{_YEAR4}){_END}"
@@ -132,7 +150,8 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     horizon_source = rf"{_START}(?:{horizon})\s+(?P<year>{_YEAR4}){_END}"
     built.append(_Rule(re.compile(horizon_source), lambda m: plain_year(m, True)))
     year_source = (
-        rf"(?<![\w/\-.,\u00a0\u202f])(?<!\d )(?P<year>{_YEAR4})(?![\w%/\-]|[ \u00a0\u202f]\d)"
+        rf"(?<![\w/\-.,\u00a0\u202f])(?<!\d )(?P<year>{_YEAR4})(?:[eE](?![\w%]))?"
+        rf"(?![\w%/\-]|[ \u00a0\u202f]\d)"
     )
     built.append(_Rule(re.compile(year_source), plain_year))
     return tuple(built)
@@ -334,3 +353,110 @@ def period_kind(period_or_label: str) -> str:
     if tail[:1] in ("Q", "H", "M"):
         return tail[:1]
     return "M" if period_or_label.count("-") == 1 and tail.isdigit() else "Y"
+
+
+_RELATIVE_REACH = 60  # chars after a figure searched for "a year earlier"
+
+
+@dataclass(frozen=True)
+class RelativeShift:
+    """A figure dated against the report's own period: "25.6% a year earlier" is the
+    same period one year back, "contre 72,7 % au trimestre précédent" one quarter back."""
+
+    unit: str  # "Y", "Q" or "H"
+    steps: int
+    text: str
+
+
+@cache
+def _relative_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = load_language_data(lang, "periods")
+    phrase = re.compile(rf"(?i:(?<![\w])(?:{alternation(d['relative_periods'])})(?![\w]))")
+    links = alternation(d["relative_links"])
+    # only punctuation and a few little words may stand between figure and phrase
+    filler = re.compile(rf"(?i:[\s,()\u00a0\u202f]*(?:(?:{links})[\s,\u00a0\u202f]+)*)")
+    return phrase, filler
+
+
+def relative_shift(
+    text: str, figure_end: int, limit: int, other_figures: list[tuple[int, int]], lang: str
+) -> RelativeShift | None:
+    """The shift named right after a figure ("$(1.6) billion, or $(0.38) per share, a year
+    ago", "contre 1,9 milliard un an plus tôt"); None when other words intervene ("flat
+    from a year earlier" dates no figure before it)."""
+    phrase, filler = _relative_patterns(lang)
+    m = phrase.search(text, figure_end, min(limit, figure_end + _RELATIVE_REACH))
+    if m is None:
+        return None
+    between = text[figure_end : m.start()]
+    for start, end in sorted(other_figures, reverse=True):
+        if figure_end <= start and end <= m.start():
+            # "$(1.6) billion, or $(0.38) per share, a year ago": both figures are dated
+            between = between[: start - figure_end] + " " + between[end - figure_end :]
+    if not filler.fullmatch(between):
+        return None
+    code = load_language_data(lang, "periods")["relative_periods"][_fold_phrase(m.group(0))]
+    return RelativeShift(code[0], int(code[1:]), m.group(0))
+
+
+def _fold_phrase(phrase: str) -> str:
+    return " ".join(phrase.split()).lower()
+
+
+def shift_period(period: str, shift: RelativeShift) -> str | None:
+    """``2025-Q2`` a year back is ``2024-Q2``; ``FY2026-Q3`` a quarter back ``FY2026-Q2``;
+    None when the shift does not fit the period (a quarter back from a year)."""
+    prefix = "FY" if period.startswith("FY") else ""
+    body = period[len(prefix) :]
+    year, _, tail = body.partition("-")
+    if not year.isdigit():
+        return None
+    if shift.unit == "Y":
+        return f"{prefix}{int(year) - shift.steps}{'-' + tail if tail else ''}"
+    if not tail or tail[0] != shift.unit:
+        return None
+    per_year = 4 if shift.unit == "Q" else 2
+    index = int(year) * per_year + int(tail[1:]) - 1 - shift.steps
+    return f"{prefix}{index // per_year}-{shift.unit}{index % per_year + 1}"
+
+
+FULL_YEAR = "YF"  # "full-year", "sur l'ensemble de l'exercice": the year the report is in
+THIS_YEAR = "YC"  # "this year", "d'ici la fin de l'année": the calendar year of the dateline
+
+
+@cache
+def _year_phrases(lang: str) -> re.Pattern[str]:
+    d = load_language_data(lang, "periods")
+    return re.compile(
+        rf"(?i:(?<![\w])(?:(?P<full>{alternation(d['full_year'])})"
+        rf"|(?P<this>{alternation(d['this_year'])}))(?![\w]))"
+    )
+
+
+def find_year_phrases(
+    text: str, lang: str, full: list[PeriodMention]
+) -> list[tuple[int, int, str]]:
+    """Years named without a number ("full-year costs", "this year", "cette année"):
+    ``(start, end, FULL_YEAR | THIS_YEAR)``, unless a period with its year overlaps
+    ("for the fiscal year 2026" is FY2026 already)."""
+    found = []
+    for m in _year_phrases(lang).finditer(text):
+        if any(p.start < m.end() + 1 and m.start() < p.end for p in full):
+            continue
+        found.append((m.start(), m.end(), FULL_YEAR if m.group("full") else THIS_YEAR))
+    return found
+
+
+def date_year_phrase(
+    label: str, document_period: str | None, dateline_year: int | None
+) -> str | None:
+    """``full-year`` is the year of the report's period (fiscal if it is: ``FY2026``);
+    ``this year`` the dateline's calendar year, else the report's calendar year."""
+    doc_year = document_period.split("-")[0] if document_period else None
+    if label == FULL_YEAR and doc_year:
+        return doc_year
+    if dateline_year:
+        return str(dateline_year)
+    if doc_year and doc_year.isdigit():
+        return doc_year
+    return None

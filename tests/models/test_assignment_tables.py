@@ -1062,6 +1062,279 @@ PERIOD_ROWS = [
         "$4 billion",
         "2025-Q3",
     ),
+    # a point of comparison with no period of its own is measured over the sentence's
+    row(
+        "en",
+        "Arm expects revenue of $1.2 billion for the third quarter of 2025, compared with "
+        "analysts' average estimate of $1.23 billion.",
+        "1.23",
+        "2025-Q3",
+    ),
+    row(
+        "fr",
+        "Selon TrendForce, la part de marché de TSMC a atteint 70,2 % au deuxième trimestre "
+        "2025, contre 7,3 % pour Samsung.",
+        "7,3",
+        "2025-Q2",
+    ),
+    # a figure followed by "a year earlier" / "un an plus tôt" / "trimestre précédent"
+    # is the report's period shifted back
+    row(
+        "en",
+        "LVMH first-half 2025 results. The operating margin came to 22.6%, compared with "
+        "25.6% a year earlier.",
+        "25.6%",
+        "2024-H1",
+    ),
+    row(
+        "en",
+        "LVMH first-half 2025 results. The operating margin came to 22.6%, compared with "
+        "25.6% a year earlier.",
+        "22.6%",
+        "2025-H1",
+    ),
+    row(
+        "en",
+        "Intel second-quarter 2025 results. The net loss widened to $(2.9) billion, or "
+        "$(0.67) per share, from $(1.6) billion, or $(0.38) per share, a year ago.",
+        "$(0.38)",
+        "2024-Q2",
+    ),
+    row(
+        "en",
+        "Intel second-quarter 2025 results. Revenue was $12.9 billion, flat from a year earlier.",
+        "$12.9 billion",
+        "2025-Q2",
+    ),
+    row(
+        "fr",
+        "Airbus, résultats du premier semestre 2025. L'EBIT ajusté atteint 2,2 milliards "
+        "d'euros, contre 1,9 milliard un an plus tôt.",
+        "1,9 milliard",
+        "2024-H1",
+    ),
+    row(
+        "fr",
+        "NVIDIA publie les comptes du troisième trimestre de son exercice 2026. La marge "
+        "brute ressort à 73,6 %, contre 72,7 % au trimestre précédent.",
+        "72,7",
+        "FY2026-Q2",
+    ),
+    row(
+        "fr",
+        "Arm, résultats 2025. Arm équiperait près de 50 % des serveurs en 2025, contre "
+        "environ 15 % deux ans plus tôt.",
+        "15 %",
+        "2023",
+    ),
+    # a quarter named in an outlook sentence is the next one, not the report's own
+    row(
+        "en",
+        "Arm forecast third-quarter revenue above estimates on Wednesday.\n\n"
+        "For the fiscal 2026 second quarter, revenue rose 34% to $1.14 billion.\n\n"
+        "Operating expenses rose 31% in the quarter to $635 million.",
+        "$635 million",
+        "FY2026-Q2",
+    ),
+    row(
+        "fr",
+        "AMD prévoit de livrer ses premiers systèmes au troisième trimestre 2025.\n\n"
+        "La division a réalisé 3,7 milliards de dollars de chiffre d'affaires au premier "
+        "trimestre 2025.\n\nLa marge brute a atteint 54 % au trimestre.",
+        "54 %",
+        "2025-Q1",
+    ),
+    # a month without its year beside a quarter is when the report came out; a month
+    # that closes a period ("ending in December") dates nothing
+    row(
+        "en",
+        "SEOUL, Oct 29, 2025 — Micron reported fiscal 2025 fourth-quarter revenue of "
+        "$11.32 billion in September.",
+        "$11.32 billion",
+        "FY2025-Q4",
+    ),
+    row(
+        "fr",
+        "PARIS, 22 octobre 2025 — Le groupe a publié en octobre un chiffre d'affaires de "
+        "3 milliards d'euros au troisième trimestre.",
+        "3 milliards",
+        "2025-Q3",
+    ),
+    row(
+        "en",
+        "CAMBRIDGE, Nov 5, 2025 — Arm reported second-quarter results.\n\nIt expects revenue "
+        "of $1.2 billion for the third quarter of fiscal 2026, ending in December. It "
+        "forecast adjusted earnings of 41 cents per share.",
+        "41 cents",
+        "FY2026-Q3",
+    ),
+    row(
+        "fr",
+        "TOKYO, 12 novembre 2025 — Tokyo Electron a publié ses comptes semestriels.\n\n"
+        "Pour le troisième trimestre de l'exercice 2026, clos en décembre, le groupe vise "
+        "un chiffre d'affaires de 600 milliards de yens. Il anticipe une marge de 25 %.",
+        "25 %",
+        "FY2026-Q3",
+    ),
+    # an outlook introduced by "…as follows:" carries over the items of its list
+    row(
+        "en",
+        "NVIDIA reported revenue for the third quarter of fiscal 2026 of $57.0 billion.\n\n"
+        "Outlook\n\nNVIDIA's outlook for the fourth quarter of fiscal 2026 is as follows:\n\n"
+        "Revenue is expected to be $65.0 billion.\n\n"
+        "Gross margins are expected to be 74.8%.\n\n"
+        "Operating expenses are expected to be approximately $6.7 billion.",
+        "$6.7 billion",
+        "FY2026-Q4",
+    ),
+    row(
+        "fr",
+        "Schneider a publié un chiffre d'affaires de 9 milliards d'euros au T3 2025.\n\n"
+        "Perspectives\n\nPour l'exercice 2025, le groupe prévoit :\n\n"
+        "Une croissance organique de 7 %.\n\n"
+        "Une marge d'EBITA ajusté de 18,9 %.",
+        "18,9",
+        "FY2025",
+    ),
+    # a day that closes a quarter is not the paragraph's period
+    row(
+        "fr",
+        "NVIDIA a publié les comptes du troisième trimestre de son exercice 2026, clos le "
+        "26 octobre 2025. Le groupe a réalisé un chiffre d'affaires de 57,01 milliards de "
+        "dollars.",
+        "57,01",
+        "FY2026-Q3",
+    ),
+    row(
+        "en",
+        "NVIDIA published results for the third quarter of fiscal 2026, ended October 26, "
+        "2025. The company reported revenue of $57.0 billion.",
+        "$57.0 billion",
+        "FY2026-Q3",
+    ),
+    # "full-year" is the report's year (fiscal if the report is), "this year" the
+    # dateline's year
+    row(
+        "en",
+        "Arm reported results for the fiscal 2026 second quarter.\n\nManagement expects "
+        "full-year non-GAAP operating costs of around $2.6 billion.",
+        "$2.6 billion",
+        "FY2026",
+    ),
+    row(
+        "en",
+        "SANTA CLARA, July 24, 2025 — Intel reported second-quarter results.\n\nIt expects "
+        "gross capital investment of about $18 billion this year.",
+        "$18 billion",
+        "2025",
+    ),
+    row(
+        "fr",
+        "PARIS, 30 juillet 2025 — Mistral AI lève des fonds.\n\nSon chiffre d'affaires "
+        "annualisé dépasserait 300 millions d'euros d'ici la fin de l'année.",
+        "300 millions",
+        "2025",
+    ),
+    row(
+        "fr",
+        "Schneider a publié ses résultats du premier semestre 2025.\n\nLe groupe vise une "
+        "croissance organique de 7 % sur l'ensemble de l'exercice.",
+        "7 %",
+        "2025",
+    ),
+    # "FQ2" is a fiscal quarter of the report's fiscal year
+    row(
+        "en",
+        "Microsoft's fiscal 2026 first quarter was strong.\n\nGuidance for the December "
+        "quarter (FQ2) calls for revenue of $79.5bn to $80.6bn.",
+        "$79.5bn",
+        "FY2026-Q2",
+    ),
+    row(
+        "fr",
+        "Le premier trimestre de l'exercice 2026 de Microsoft a été solide.\n\nPour le FQ2, "
+        "le groupe prévoit un chiffre d'affaires de 80 milliards de dollars.",
+        "80 milliards",
+        "FY2026-Q2",
+    ),
+    row(
+        "fr",
+        "Tokyo Electron a porté sa prévision de chiffre d'affaires pour l'exercice qui se "
+        "clôt en mars 2026 à 2 350 milliards de yens.",
+        "2 350 milliards",
+        "FY2026",
+    ),
+    row(
+        "en",
+        "Our new price target is based on 38x our CY2026 EPS estimate of $17.10.",
+        "$17.10",
+        "2026",
+    ),
+    # "in the quarter" is the last quarter the paragraph reported, not its outlook
+    row(
+        "en",
+        "SEOUL, Oct 29, 2025 — SK Hynix reported third-quarter revenue of 24.45 trillion "
+        "won.\n\nMicron reported fiscal 2025 fourth-quarter revenue of $11.32 billion. For "
+        "the fiscal first quarter of 2026, it guided to revenue of $12.5 billion. Micron "
+        "said HBM revenue reached nearly $2 billion in the quarter.",
+        "$2 billion",
+        "FY2025-Q4",
+    ),
+    row(
+        "fr",
+        "SÉOUL, 29 octobre 2025 — SK Hynix a publié un chiffre d'affaires de 24 450 "
+        "milliards de wons au troisième trimestre.\n\nMicron a réalisé 11,3 milliards de "
+        "dollars de chiffre d'affaires au quatrième trimestre de l'exercice 2025. Il prévoit "
+        "12,5 milliards de dollars au premier trimestre de l'exercice 2026. Ses ventes de "
+        "HBM ont atteint près de 2 milliards de dollars au cours du trimestre.",
+        "2 milliards",
+        "FY2025-Q4",
+    ),
+    # a period after the figure, past a clause break, belongs to the next clause
+    row(
+        "en",
+        "STMicro's third-quarter 2025 revenue of $3.19 billion fell 2% from a year earlier, "
+        "and we see its 2026 operating margin at only 11%.",
+        "2%",
+        "2025-Q3",
+    ),
+    row(
+        "fr",
+        "Le chiffre d'affaires de STMicro au troisième trimestre 2025 a reculé de 2 %, "
+        "tandis que sa marge opérationnelle 2026 ne dépasserait pas 11 %.",
+        "2 %",
+        "2025-Q3",
+    ),
+    # "over the half" / "au cours du semestre" is the report's own half
+    row(
+        "en",
+        "LVMH first-half 2025 results.\n\nThe Board will pay an interim dividend of €5.50 per "
+        "share in December. Over the half, the Group also repurchased EUR 1.0 billion of its "
+        "own shares.",
+        "EUR 1.0 billion",
+        "2025-H1",
+    ),
+    row(
+        "fr",
+        "LVMH publie ses résultats du premier semestre 2025.\n\nUn acompte sur dividende sera "
+        "versé en décembre. Au cours du semestre, le groupe a racheté pour 1 milliard "
+        "d'euros de ses propres actions.",
+        "1 milliard",
+        "2025-H1",
+    ),
+    # a broker's estimate year ("BPA 2026e", "FY26E") is that year
+    row(
+        "fr",
+        "Nous portons notre BPA 2026e à 27,80 € pour ASML.",
+        "27,80",
+        "2026",
+    ),
+    row(
+        "en",
+        "We raise our FY26E EPS to $3.10 for Micron.",
+        "$3.10",
+        "FY2026",
+    ),
 ]
 
 

@@ -8,11 +8,12 @@ not asserted. Annotated from the spec, not from the implementation.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
-from models.periods import find_periods
+from models.periods import find_periods, relative_shift, shift_period
 
 NBSP = "\u00a0"
 
@@ -165,7 +166,30 @@ NO_PERIOD = [
     ("en", "A margin of 3.5%."),
 ]
 
+# A fiscal year named by the month it ends in, a fiscal quarter abbreviated "FQ", and a
+# calendar year set apart from fiscal ones ("CY2026").
+FISCAL_ENDINGS = [
+    ("fr", "Prévision pour l'exercice qui se clôt en mars 2026.", [("FY2026", False)]),
+    ("fr", "Comptes de l'exercice clos le 31 mars 2025.", [("FY2025", False)]),
+    ("en", "Guidance for the fiscal year ending January 2026.", [("FY2026", False)]),
+    ("en", "Results for the fiscal year ended March 31, 2025.", [("FY2025", False)]),
+    ("en", "Revenue in FQ2 2026 rose.", [("FY2026-Q2", False)]),
+    ("fr", "Le chiffre d'affaires du FQ3 2026 progresse.", [("FY2026-Q3", False)]),
+    ("en", "Our CY2026 EPS estimate is $17.10.", [("2026", False)]),
+    ("fr", "Notre BPA estimé pour l'année civile 2026 est de 17 $.", [("2026", False)]),
+    # broker notes: estimate years ("2026e", "FY26E") and compact quarters and halves
+    ("fr", "Nous portons notre BPA 2026e à 27,80 €.", [("2026", False)]),
+    ("fr", "Le titre se traite à 26,5x le PER 2027e.", [("2027", False)]),
+    ("en", "We see FY26E EPS of $3.10 and 2027E EPS of $3.60.",
+     [("FY2026", False), ("2027", False)]),
+    ("en", "Our CY25 EPS estimate is $15.", [("2025", False)]),
+    ("en", "F2Q26 revenue beat; 1H25 margins fell; 2HFY26 looks better.",
+     [("FY2026-Q2", False), ("2025-H1", False), ("FY2026-H2", False)]),
+    ("fr", "Le 4QCY25 sera solide.", [("2025-Q4", False)]),
+]  # fmt: skip
+
 PERIOD_ROWS = [
+    *FISCAL_ENDINGS,
     *QUARTERS,
     *HALVES,
     *FISCAL,
@@ -203,3 +227,30 @@ def test_periods(lang: str, text: str, expected: list[tuple[str, bool | None]]) 
         assert text[mention.start : mention.end] == mention.text
     starts = [m.start for m in mentions]
     assert starts == sorted(starts), got
+
+
+# A figure dated against the report's period: the phrase after it and the shift it names.
+RELATIVE_ROWS = [
+    ("en", "compared with 25.6% a year earlier", "25.6%", "2025-H1", "2024-H1"),
+    ("en", "from $(1.6) billion, or $(0.38) per share, a year ago", "$(1.6) billion",
+     "2025-Q2", "2024-Q2"),
+    ("en", "compared with $(0.38) in the year-ago quarter", "$(0.38)", "FY2026-Q3", "FY2025-Q3"),
+    ("en", "up from roughly 15% two years earlier", "15%", "2025", "2023"),
+    ("en", "against 45% in the previous quarter", "45%", "2025-Q1", "2024-Q4"),
+    ("en", "$12.9 billion, flat from a year earlier", "$12.9 billion", "2025-Q2", None),
+    ("fr", "contre 26,7 % un an plus tôt", "26,7 %", "2025-H1", "2024-H1"),
+    ("fr", "contre 72,7 % au trimestre précédent", "72,7 %", "FY2026-Q3", "FY2026-Q2"),
+    ("fr", "contre 35 k deux ans plus tôt", "35 k", "2025", "2023"),
+    ("fr", "contre 1,2 Md€ au semestre précédent", "1,2 Md€", "2025-H1", "2024-H2"),
+    ("fr", "9 014 M€, en recul de 15 % sur un an plus tôt", "9 014 M€", "2025-H1", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "figure", "period", "expected"), RELATIVE_ROWS)
+def test_relative_periods(
+    lang: str, text: str, figure: str, period: str, expected: str | None
+) -> None:
+    start = text.index(figure)
+    others = [(m.start(), m.end()) for m in re.finditer(r"\$\(0\.38\) per share", text)]
+    shift = relative_shift(text, start + len(figure), len(text), others, lang)
+    assert (shift_period(period, shift) if shift else None) == expected
