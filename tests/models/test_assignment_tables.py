@@ -691,6 +691,33 @@ SUBJECT_ROWS = [
         "AMZN",
     ),
     row("en", "Unlike Intel, AMD grew its sales 36% in the quarter.", "36%", "AMD"),
+    # companies and products the KB knows: a smaller company beats a famous one nearby,
+    # and a model of a series is its own product
+    row(
+        "en",
+        "Cloud provider Vultr said it would deploy more than 24,000 MI355X GPUs from AMD.",
+        "24,000",
+        "vultr",
+    ),
+    row(
+        "fr",
+        "En Suisse, l'équipementier VAT Group a enregistré un chiffre d'affaires de CHF 245 "
+        "millions, loin des 7,5 milliards d'euros d'ASML.",
+        "CHF 245 millions",
+        "VACN",
+    ),
+    row(
+        "en",
+        "The MI355X draws 1,400W at full board power, while the MI350X is rated at 1,000W.",
+        "1,000W",
+        "mi350x",
+    ),
+    row(
+        "fr",
+        "Le MI355X consomme jusqu'à 1 400 W, contre 1 000 W pour le MI350X refroidi par air.",
+        "1 000 W",
+        "mi350x",
+    ),
 ]
 
 
