@@ -26,7 +26,7 @@ from models.periods import (
 )
 from models.schema import Entity, Fact, Figure, PeriodMention
 from models.sentences import paragraph_spans
-from models.subjects import Candidate, SubjectChoice, choose_subject
+from models.subjects import IN_COMPARISON, Candidate, SubjectChoice, choose_subject
 
 _MAIN_TYPES = ("company", "business_unit")
 _REFERENCE_PENALTY = 12
@@ -272,7 +272,9 @@ class DocumentContext:
                     choice = SubjectChoice(market, 100.0, "market named earlier")
             if choice is not None and choice.score >= 15:
                 subject, subject_reason = choice.candidate, choice.reason
-                self._paragraph_subject[paragraph] = subject
+                if choice.reason != IN_COMPARISON:
+                    # a peer named for comparison does not become what the paragraph is about
+                    self._paragraph_subject[paragraph] = subject
             elif paragraph in self._paragraph_subject:
                 subject, subject_reason = self._paragraph_subject[paragraph], "paragraph subject"
             elif self.main_entity and (main := self.kb.get(self.main_entity)):

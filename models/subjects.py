@@ -25,6 +25,8 @@ _INDEX_METRICS = frozenset({"valuation_multiple", "share_price_change", "share_p
 _UNLINKED_PENALTY = 20
 _PRODUCT_METRICS = frozenset({"performance_gain", "price_performance_gain", "chip_spec", "units"})
 _MARKET_METRICS = frozenset({"market_size"})
+IN_COMPARISON = "its figure in a comparison"
+_COMPARED_SIDE_PENALTY = 80
 
 
 @dataclass(slots=True)
@@ -58,7 +60,7 @@ def choose_subject(
     other_figures: list[tuple[int, int]],
     cues: CueSet,
 ) -> SubjectChoice | None:
-    best: SubjectChoice | None = None
+    scored: list[SubjectChoice] = []
     for cand in candidates:
         if cand.type in _NOT_SUBJECT_TYPES and not (
             cand.type == "index" and metric in _INDEX_METRICS
@@ -69,9 +71,16 @@ def choose_subject(
         score, reason = _score(
             text, fig_start, fig_end, metric, metric_cue, cand, other_figures, cues
         )
-        if best is None or score > best.score:
-            best = SubjectChoice(cand, score, reason)
-    return best
+        scored.append(SubjectChoice(cand, score, reason))
+    if any(choice.reason == IN_COMPARISON for choice in scored):
+        # "X carries 288GB, against 192GB on NVIDIA's B200": the 192GB is the compared
+        # product's, so whatever stands before the comparison word is the other side
+        window = max(0, fig_start - 40)
+        cue = cues.comparison_before.search(text[window:fig_start])
+        for choice in scored:
+            if cue is not None and choice.candidate.end <= window + cue.start():
+                choice.score -= _COMPARED_SIDE_PENALTY
+    return max(scored, key=lambda choice: choice.score, default=None)
 
 
 def _score(
@@ -123,8 +132,15 @@ def _score(
     bracketed = own_figure and (
         _BRACKET_BETWEEN.match(own_figure) or cues.own_figure_link.match(own_figure)
     )
-    if not bracketed and cues.comparison_before.search(text[max(0, cand.start - 40) : cand.start]):
-        score -= 40  # "than AWS" is a reference point, unless its own figure follows in brackets
+    window = max(0, cand.start - 40)
+    comparison = None if bracketed else cues.comparison_before.search(text[window : cand.start])
+    if comparison is not None:
+        if window + comparison.start() < fig_start < cand.start:
+            # "contre 22x le PER pour Siemens": the figure is inside the comparison, so it
+            # is the compared company's own
+            reason = IN_COMPARISON
+        else:
+            score -= 40  # "than AWS" is a reference point, unless its own figure follows
     score += _type_fit(metric, cand.type)
     return score, reason
 

@@ -718,6 +718,26 @@ SUBJECT_ROWS = [
         "1 000 W",
         "mi350x",
     ),
+    # a figure inside a comparison ("contre 22x pour Siemens") belongs to the compared
+    # company; a figure before it does not ("against 192GB on NVIDIA's B200")
+    row(
+        "fr",
+        "Le titre se traite à 26,5x le PER 2026e, contre 22x pour Siemens.",
+        "22x",
+        "SIE",
+    ),
+    row(
+        "en",
+        "The MI355X carries 288GB of HBM3E memory, against 192GB on NVIDIA's B200.",
+        "288GB",
+        "mi355x",
+    ),
+    row(
+        "en",
+        "The MI355X carries 288GB of HBM3E memory, against 192GB on NVIDIA's B200.",
+        "192GB",
+        "b200",
+    ),
 ]
 
 
