@@ -63,6 +63,7 @@ class DocumentContext:
     main_entity: str | None
     document_period: str | None
     _paragraph_subject: dict[int, Candidate] = field(default_factory=dict)
+    _paragraph_subject_sentence: dict[int, int] = field(default_factory=dict)  # who set it
 
     @classmethod
     def build(
@@ -209,9 +210,17 @@ class DocumentContext:
                 return Candidate(record.id, record.name, record.type, m.start, m.end)
         return None
 
-    def _last_named_before(self, position: int) -> Candidate | None:
+    def _named_in_paragraph(self, entity_id: str | None, position: int) -> bool:
+        """Whether ``entity_id`` is named in the paragraph before ``position``."""
+        p_start = self.paragraphs[self._paragraph_of(position)][0] if self.paragraphs else 0
+        return any(
+            m.entity_id == entity_id and p_start <= m.start < position for m in self.mentions
+        )
+
+    def _last_named_before(self, position: int, main_fallback: bool = True) -> Candidate | None:
         """What "it"/"its" at the start of a sentence refers to: the first company named
-        in the previous sentence of the paragraph (its topic), else the last one named."""
+        in the previous sentence of the paragraph (its topic), else the last one named,
+        else (with ``main_fallback``) the document's main entity."""
         p_start = self.paragraphs[self._paragraph_of(position)][0] if self.paragraphs else 0
         previous = [s for s in self.sentences if p_start <= s[0] and s[1] <= position]
         named = []
@@ -221,11 +230,16 @@ class DocumentContext:
                 named.append((m, record))
         if previous and (topic := [x for x in named if previous[-1][0] <= x[0].start]):
             m, record = topic[0]
+            reference = self.cues.subject_reference.search(self.text, previous[-1][0], m.start)
+            if reference is not None and len(previous) > 1:
+                # "Samsung a pris du retard. Le groupe aurait obtenu la qualification de
+                # NVIDIA. Son bénéfice…": the previous sentence's topic is itself a reference
+                return self._last_named_before(previous[-1][0], main_fallback)
             return Candidate(record.id, record.name, record.type, m.start, m.end, record.parent)
         if named:
             m, record = named[-1]
             return Candidate(record.id, record.name, record.type, m.start, m.end, record.parent)
-        main = self.kb.get(self.main_entity) if self.main_entity else None
+        main = self.kb.get(self.main_entity) if self.main_entity and main_fallback else None
         if main is None:
             return None
         return Candidate(main.id, main.name, main.type, 0, 0, main.parent)
@@ -275,8 +289,24 @@ class DocumentContext:
                 if choice.reason != IN_COMPARISON:
                     # a peer named for comparison does not become what the paragraph is about
                     self._paragraph_subject[paragraph] = subject
+                    self._paragraph_subject_sentence[paragraph] = s_index
             elif paragraph in self._paragraph_subject:
                 subject, subject_reason = self._paragraph_subject[paragraph], "paragraph subject"
+                if (
+                    subject.type in ("business_unit", "product")
+                    and self._named_in_paragraph(subject.parent, s0)
+                    and self._paragraph_subject_sentence[paragraph] != s_index
+                    and (parent := self.kb.get(subject.parent))
+                ):
+                    # "Microsoft's quarter… Microsoft Cloud revenue reached $49.1bn. Operating
+                    # income rose 24%": a segment named in passing hands the paragraph back
+                    # to the company it belongs to
+                    subject = Candidate(parent.id, parent.name, parent.type, 0, 0, parent.parent)
+                    subject_reason = f"paragraph subject {parent.id}, back from a segment"
+            elif (named := self._last_named_before(s0, main_fallback=False)) is not None:
+                # "Meta a déçu. Le bénéfice net a chuté de 83 %": the company the paragraph
+                # opened with, though no figure was placed on it yet
+                subject, subject_reason = named, "named earlier in the paragraph"
             elif self.main_entity and (main := self.kb.get(self.main_entity)):
                 subject = Candidate(main.id, main.name, main.type, 0, 0, main.parent)
                 subject_reason = "document main entity"

@@ -738,6 +738,53 @@ SUBJECT_ROWS = [
         "192GB",
         "b200",
     ),
+    # a sentence with no company is about the company its paragraph opened with, not the
+    # document's main one
+    row(
+        "fr",
+        "Microsoft a dépassé les attentes et Microsoft relève ses prévisions.\n\n"
+        "Meta a déçu. Le bénéfice net du trimestre a chuté de 83 %.",
+        "83 %",
+        "META",
+    ),
+    row(
+        "en",
+        "Microsoft beat estimates and Microsoft raised its outlook.\n\n"
+        "Meta disappointed. Net income for the quarter fell 83%.",
+        "83%",
+        "META",
+    ),
+    # a reference opening the previous sentence ("le groupe") is resolved before "son"
+    row(
+        "fr",
+        "Samsung a pris du retard. Le groupe aurait obtenu la qualification de sa HBM3E "
+        "auprès de NVIDIA. Son bénéfice d'exploitation a rebondi à 12 100 milliards de wons.",
+        "12 100 milliards",
+        "005930.KS",
+    ),
+    row(
+        "en",
+        "Samsung has fallen behind. The group reportedly won qualification of its HBM3E "
+        "from NVIDIA. Its operating profit rebounded to 12.1 trillion won.",
+        "12.1 trillion",
+        "005930.KS",
+    ),
+    # a segment named in passing hands the paragraph back to its company
+    row(
+        "en",
+        "Microsoft's quarter was clean. Microsoft Cloud revenue reached $49.1bn. "
+        "Operating income rose 24% to $38.0bn.",
+        "$38.0bn",
+        "MSFT",
+    ),
+    row(
+        "fr",
+        "Le trimestre de Microsoft a été solide. Le chiffre d'affaires de Microsoft Cloud a "
+        "atteint 49,1 milliards de dollars. Le résultat opérationnel a progressé de 24 %, "
+        "à 38 milliards de dollars.",
+        "38 milliards",
+        "MSFT",
+    ),
 ]
 
 
