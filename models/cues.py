@@ -30,6 +30,9 @@ class CueMatch:
     direction: str = "both"
 
 
+_DESCRIPTOR_WINDOW = 60
+
+
 @dataclass(frozen=True)
 class CueSet:
     lang: str
@@ -45,6 +48,7 @@ class CueSet:
     comparison_before: re.Pattern[str]
     conditional_suffixes: tuple[str, ...]
     not_organisations: frozenset[str]
+    company_descriptor: re.Pattern[str]
     agent_before: re.Pattern[str]
     source_cue: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -56,15 +60,24 @@ class CueSet:
     conditional_exclusions: frozenset[str]
     growth_qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
-    def plausible_organisation(self, name: str, text: str) -> bool:
+    def introduced_as_company(self, text: str, start: int) -> bool:
+        """Whether the name at ``start`` follows a company descriptor ("l'équipementier",
+        "cloud provider"): the report itself says it is a company."""
+        return bool(self.company_descriptor.search(text, max(0, start - _DESCRIPTOR_WINDOW), start))
+
+    def plausible_organisation(self, name: str, text: str, start: int | None = None) -> bool:
         """Statistical NER also tags metric acronyms ("EBITA", "BPA") and generic heads
-        ("Groupe"): keep an unlinked organisation only if it looks like a name and recurs."""
+        ("Groupe"): keep an unlinked organisation only if it looks like a name and recurs,
+        or if the report introduces it as a company ("l'équipementier VAT Group", "cloud
+        provider Vultr": named once, but named as a company)."""
         words = name.split()
         if len(name) < 3 or not words or words[0].lower() in self.not_organisations:
             return False
-        if name.isupper() and len(name) <= 5:
-            return False
         if self.metric_pattern.fullmatch(name):
+            return False
+        if start is not None and self.introduced_as_company(text, start):
+            return True
+        if name.isupper() and len(name) <= 5:
             return False
         return text.count(name) >= 2
 
@@ -157,6 +170,13 @@ def cue_set(lang: str) -> CueSet:
         ),
         conditional_suffixes=tuple(data["conditional_suffixes"]),
         not_organisations=frozenset(w.lower() for w in data["not_organisations"]),
+        # the descriptor, then at most three words ("le spécialiste des plaquettes
+        # épitaxiales IQE"), right before the name
+        company_descriptor=re.compile(
+            rf"(?<![\w])(?:{alternation(data['company_descriptors'])})"
+            rf"(?:\s+[\w'’-]+){{0,3}}\s+$",
+            re.IGNORECASE,
+        ),
         source_cue=re.compile(_words(attribution["source_cues"]), re.IGNORECASE),
         **_subject_links(data["subject_links"], load_language_data(lang, "figures")),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),

@@ -172,9 +172,11 @@ class DocumentContext:
                     continue
                 if any(f.start < b and a < f.end for f in figures):
                     continue  # NER reads "Md$" in "1,0 Md$" as an organisation
-                if not self.cues.plausible_organisation(name, self.text):
+                if not self.cues.plausible_organisation(name, self.text, a):
                     continue
-                found.append(Candidate(self.kb.slug(name), name, "company", a, b, linked=False))
+                # a name the report introduces as a company is as sure as a linked one
+                linked = self.cues.introduced_as_company(self.text, a)
+                found.append(Candidate(self.kb.slug(name), name, "company", a, b, linked=linked))
         for cand in found:
             cand.is_main = cand.entity_id == self.main_entity
         named = [c for c in found if c.type in _MAIN_TYPES]
@@ -393,7 +395,7 @@ class DocumentContext:
             for start, end, name in parse.organisations:
                 if any(m.start < s0 + end and s0 + start < m.end for m in self.mentions):
                     continue
-                if not self.cues.plausible_organisation(name, self.text):
+                if not self.cues.plausible_organisation(name, self.text, s0 + start):
                     continue
                 slug = self.kb.slug(name)
                 if slug and slug not in known:

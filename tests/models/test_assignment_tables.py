@@ -785,6 +785,22 @@ SUBJECT_ROWS = [
         "38 milliards",
         "MSFT",
     ),
+    # a company the KB does not know, introduced as one ("l'équipementier", "supplier"),
+    # beats a famous name earlier in the sentence
+    row(
+        "fr",
+        "Dans le sillage de NVIDIA, l'équipementier suisse Comet Holding a enregistré un "
+        "chiffre d'affaires de CHF 245 millions au troisième trimestre.",
+        "CHF 245 millions",
+        "comet-holding",
+    ),
+    row(
+        "en",
+        "After NVIDIA's results, Dutch equipment supplier Nearfield Instruments reported "
+        "revenue of €132 million in the third quarter.",
+        "€132 million",
+        "nearfield-instruments",
+    ),
 ]
 
 
