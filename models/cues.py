@@ -49,6 +49,7 @@ class CueSet:
     conditional_suffixes: tuple[str, ...]
     not_organisations: frozenset[str]
     company_descriptor: re.Pattern[str]
+    apposition_open: re.Pattern[str]
     agent_before: re.Pattern[str]
     source_cue: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -179,6 +180,13 @@ def cue_set(lang: str) -> CueSet:
         ),
         source_cue=re.compile(_words(attribution["source_cues"]), re.IGNORECASE),
         **_subject_links(data["subject_links"], load_language_data(lang, "figures")),
+        # ", the maker of the Claude models," / ", fournisseur d'ASML,": between a name and
+        # the comma closing what describes it
+        apposition_open=re.compile(
+            rf"^\s*,\s*(?:(?:{alternation(data['subject_links']['articles'])})\s*"
+            rf"|(?:{alternation(data['company_descriptors'])})\s)[^,;:.()]{{0,60}}$",
+            re.IGNORECASE,
+        ),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
         growth_qualifiers=tuple(

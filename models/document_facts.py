@@ -39,6 +39,7 @@ _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
     "market_cap", "price_target", "valuation_multiple",
 })  # fmt: skip
+_APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
 
@@ -179,7 +180,11 @@ class DocumentContext:
                 found.append(Candidate(self.kb.slug(name), name, "company", a, b, linked=linked))
         for cand in found:
             cand.is_main = cand.entity_id == self.main_entity
-        named = [c for c in found if c.type in _MAIN_TYPES]
+        for cand in found:
+            cand.apposition = self._apposition(cand, found, s1)
+        # "Cambricon, surnommé le « NVIDIA chinois », … sa capitalisation": a name inside
+        # an apposition is not what "sa" refers to
+        named = [c for c in found if c.type in _MAIN_TYPES and c.apposition is None]
         for m in self.cues.subject_reference.finditer(self.text, s0, s1):
             # "sa part de marché", "it guided": the last company named before it in the
             # sentence, else earlier in the paragraph, else the document's main entity.
@@ -192,6 +197,20 @@ class DocumentContext:
         for cand in found:
             cand.sentence_start = s0
         return found
+
+    def _apposition(
+        self, cand: Candidate, found: list[Candidate], s1: int
+    ) -> tuple[int, int] | None:
+        """The span of the apposition ``cand`` is named in, when it describes a company
+        named right before ("Cambricon, le concepteur surnommé le « NVIDIA chinois »,")."""
+        before = [c for c in found if c.end <= cand.start and c.type in _MAIN_TYPES]
+        if not before:
+            return None
+        head = max(before, key=lambda c: c.end)
+        if not self.cues.apposition_open.match(self.text[head.end : cand.start]):
+            return None
+        close = _APPOSITION_CLOSE.match(self.text, cand.end, s1)
+        return (head.end, close.end()) if close else None
 
     def _list_heading(self, s_index: int) -> tuple[int, int] | None:
         """The line ending in ':' that heads the short lines (a table) this one belongs to."""

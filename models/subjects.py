@@ -41,6 +41,8 @@ class Candidate:
     is_main: bool = False
     linked: bool = True  # found in the knowledge base, not only by statistical NER
     sentence_start: int | None = None
+    # the span of the apposition this mention sits in ("Anthropic, the maker of Claude,")
+    apposition: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -108,6 +110,8 @@ def _score(
             score -= _CLAUSE_BREAK_PENALTY  # "… $102.3 billion, and Google Cloud revenue grew …"
         if cues.of_after_figure.match(text[fig_end : cand.start]):
             score, reason = score + 35, "'of' after the figure"
+    if cand.apposition is not None and not cand.apposition[0] <= fig_start < cand.apposition[1]:
+        score -= _MODIFIER_PENALTY  # it describes the name before it, which is the subject
     if _COMPOUND_AFTER.match(text[cand.end : cand.end + 2]):
         score -= _MODIFIER_PENALTY  # "the SoftBank-controlled chip designer": a modifier
     if cand.sentence_start is not None and cues.sentence_topic.match(

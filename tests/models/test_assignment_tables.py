@@ -801,6 +801,34 @@ SUBJECT_ROWS = [
         "€132 million",
         "nearfield-instruments",
     ),
+    # a name inside an apposition describes the name before it, which is the subject
+    row(
+        "en",
+        "Anthropic, the maker of the Claude models, plans to use up to one million TPUs.",
+        "one million",
+        "anthropic",
+    ),
+    row(
+        "fr",
+        "L'équipementier Oxford Instruments, fournisseur d'ASML, a publié un chiffre "
+        "d'affaires de 22,1 M£ au premier semestre 2025.",
+        "22,1 M£",
+        "oxford-instruments",
+    ),
+    row(
+        "fr",
+        "Cambricon, le concepteur de puces surnommé le « NVIDIA chinois », a publié des "
+        "ventes en forte hausse ; sa capitalisation dépasse 600 milliards de CNY.",
+        "600 milliards",
+        "688256.SS",
+    ),
+    row(
+        "en",
+        "Cambricon, the chip designer dubbed China's NVIDIA, posted strong sales; its market "
+        "value now tops 600 billion yuan.",
+        "600 billion",
+        "688256.SS",
+    ),
 ]
 
 
