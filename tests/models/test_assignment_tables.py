@@ -829,6 +829,42 @@ SUBJECT_ROWS = [
         "600 billion",
         "688256.SS",
     ),
+    # a market named by what is sold in it ("global semiconductor sales", "DRAM contract
+    # prices", "WFE spending") is the subject, not the company the paragraph is about
+    row(
+        "en",
+        "Micron: raise PT. WSTS now forecasts global semiconductor sales of $772B for 2025.",
+        "$772B",
+        "semiconductor-market",
+    ),
+    row(
+        "fr",
+        "Micron : objectif relevé. Le WSTS prévoit des ventes mondiales de semi-conducteurs "
+        "de 772 milliards de dollars en 2025.",
+        "772 milliards",
+        "semiconductor-market",
+    ),
+    row(
+        "en",
+        "Memory — Micron: raise PT to $300. DRAM contract prices rose about 50% in the "
+        "fourth quarter.",
+        "50%",
+        "dram-market",
+    ),
+    row(
+        "fr",
+        "Mémoire — Micron : objectif relevé à 300 $. Les prix contractuels de la DRAM ont "
+        "bondi d'environ 50 % au quatrième trimestre.",
+        "50 %",
+        "dram-market",
+    ),
+    row(
+        "en",
+        "Lam Research: PT raised. We estimate wafer fab equipment (WFE) spending of $125 "
+        "billion in 2026.",
+        "$125",
+        "wfe-market",
+    ),
 ]
 
 
