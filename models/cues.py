@@ -183,8 +183,10 @@ def cue_set(lang: str) -> CueSet:
         # ", the maker of the Claude models," / ", fournisseur d'ASML,": between a name and
         # the comma closing what describes it
         apposition_open=re.compile(
-            rf"^\s*,\s*(?:(?:{alternation(data['subject_links']['articles'])})\s*"
-            rf"|(?:{alternation(data['company_descriptors'])})\s)[^,;:.()]{{0,60}}$",
+            rf"^[^,;:.()]{{0,20}},\s*(?:(?:{alternation(data['subject_links']['articles'])})\s*"
+            rf"|(?:{alternation(data['company_descriptors'])})\s"
+            rf"|(?:{alternation(data['subject_links']['apposition_openers'])})\s)"
+            rf"[^,;:.()]{{0,60}}$",
             re.IGNORECASE,
         ),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),

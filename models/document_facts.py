@@ -203,11 +203,12 @@ class DocumentContext:
     ) -> tuple[int, int] | None:
         """The span of the apposition ``cand`` is named in, when it describes a company
         named right before ("Cambricon, le concepteur surnommé le « NVIDIA chinois »,")."""
-        before = [c for c in found if c.end <= cand.start and c.type in _MAIN_TYPES]
-        if not before:
-            return None
-        head = max(before, key=lambda c: c.end)
-        if not self.cues.apposition_open.match(self.text[head.end : cand.start]):
+        heads = [c for c in found if c.end <= cand.start and c.type in _MAIN_TYPES]
+        opened = [
+            c for c in heads if self.cues.apposition_open.match(self.text[c.end : cand.start])
+        ]
+        head = max(opened, key=lambda c: c.end, default=None)
+        if head is None:
             return None
         close = _APPOSITION_CLOSE.match(self.text, cand.end, s1)
         return (head.end, close.end()) if close else None

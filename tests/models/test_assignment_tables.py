@@ -865,6 +865,21 @@ SUBJECT_ROWS = [
         "$125",
         "wfe-market",
     ),
+    # a group of companies named as one ("the largest US cloud providers — Microsoft, …")
+    row(
+        "en",
+        "The largest US cloud providers — Microsoft, Alphabet, Amazon and Meta — are set to "
+        "spend more than $400 billion on capital expenditures in 2025.",
+        "$400 billion",
+        "hyperscalers",
+    ),
+    row(
+        "fr",
+        "Au total, les quatre grands hyperscalers américains, dont Microsoft et Meta, "
+        "devraient consacrer environ 400 milliards de dollars aux investissements en 2025.",
+        "400 milliards",
+        "hyperscalers",
+    ),
 ]
 
 
