@@ -249,6 +249,8 @@ class DocumentContext:
         for m in self.mentions:
             record = self.kb.get(m.entity_id)
             if p_start <= m.start < position and record is not None and record.type in _MAIN_TYPES:
+                if self.cues.comparison_before.search(self.text[max(0, m.start - 40) : m.start]):
+                    continue  # "contre 22x pour Siemens": a peer compared is not the topic
                 named.append((m, record))
         if previous and (topic := [x for x in named if previous[-1][0] <= x[0].start]):
             m, record = topic[0]

@@ -880,6 +880,21 @@ SUBJECT_ROWS = [
         "400 milliards",
         "hyperscalers",
     ),
+    # a peer named for comparison in the previous sentence is not what the next one is about
+    row(
+        "fr",
+        "Schneider Electric a publié ses comptes.\n\nLe titre se traite à 26,5x le PER, "
+        "contre 22x pour Siemens. Notre objectif fait ressortir 27x le PER 2027e.",
+        "27x",
+        "SU",
+    ),
+    row(
+        "en",
+        "Schneider Electric reported its results.\n\nThe stock trades on 19x EV/EBITDA, "
+        "against 21x for Eaton. Our target implies 23x 2027 earnings.",
+        "23x",
+        "SU",
+    ),
 ]
 
 
