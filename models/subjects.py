@@ -20,7 +20,7 @@ _AGENT_PENALTY = 30
 _TOPIC_BONUS = 25
 _MODIFIER_PENALTY = 40
 _COMPOUND_AFTER = re.compile(r"^-[a-zà-ÿ]")
-_CLAUSE_BREAK_PENALTY = 30
+_CLAUSE_BREAK_PENALTY = 45
 _INDEX_METRICS = frozenset({"valuation_multiple", "share_price_change", "share_price"})
 _UNLINKED_PENALTY = 20
 _PRODUCT_METRICS = frozenset({"performance_gain", "price_performance_gain", "chip_spec", "units"})
@@ -95,6 +95,7 @@ def _score(
     other_figures: list[tuple[int, int]],
     cues: CueSet,
 ) -> tuple[float, str]:
+    after_break = False
     if cand.end <= fig_start:
         distance = fig_start - cand.end
         score, reason = 100 - distance / 4, "nearest before"
@@ -108,6 +109,7 @@ def _score(
         score, reason = 55 - distance / 3, "nearest after"
         if cues.clause_break.search(text[fig_end : cand.start]):
             score -= _CLAUSE_BREAK_PENALTY  # "… $102.3 billion, and Google Cloud revenue grew …"
+            after_break = True
         if cues.of_after_figure.match(text[fig_end : cand.start]):
             score, reason = score + 35, "'of' after the figure"
     if cand.apposition is not None and not cand.apposition[0] <= fig_start < cand.apposition[1]:
@@ -126,7 +128,7 @@ def _score(
         score, reason = score + 30, f"complement of '{cue.text}'"
     if cues.possessive_after.match(text[cand.end : cand.end + 3]):
         score += 15
-    if cand.in_clause_subject:
+    if cand.in_clause_subject and not after_break:  # the parser can join the two clauses
         score, reason = score + 8, "subject of the clause"
     if cues.agent_before.search(text[max(0, cand.start - 25) : cand.start]):
         score -= _AGENT_PENALTY  # "gravée par TSMC", "according to IDC": an agent, not the subject

@@ -895,6 +895,23 @@ SUBJECT_ROWS = [
         "23x",
         "SU",
     ),
+    # a unit named in the next clause ("…, and Google Cloud revenue grew …") does not own
+    # the consolidated figure before it
+    row(
+        "en",
+        "Alphabet's quarter was strong. Consolidated revenue rose 16% to $102.3 billion, "
+        "and Google Cloud revenue grew 34% to $15.2 billion.",
+        "$102.3 billion",
+        "GOOGL",
+    ),
+    row(
+        "fr",
+        "Le trimestre d'Alphabet a été solide. Le chiffre d'affaires consolidé a progressé "
+        "de 16 %, à 102,3 milliards de dollars, et Google Cloud a réalisé 15,2 milliards "
+        "de dollars.",
+        "102,3 milliards",
+        "GOOGL",
+    ),
 ]
 
 
