@@ -16,7 +16,7 @@ from models.cues import CueMatch, CueSet
 
 _BRACKET_BETWEEN = re.compile(r"^\s*\(\s*[^()]{0,12}$")
 _NOT_SUBJECT_TYPES = frozenset({"person", "index"})
-_AGENT_PENALTY = 30
+_AGENT_PENALTY = 60
 _TOPIC_BONUS = 25
 _MODIFIER_PENALTY = 40
 _COMPOUND_AFTER = re.compile(r"^-[a-zà-ÿ]")

@@ -912,6 +912,20 @@ SUBJECT_ROWS = [
         "102,3 milliards",
         "GOOGL",
     ),
+    # the agent of a passive ("gravées par TSMC", "built by TSMC") is not the subject
+    row(
+        "fr",
+        "AMD a lancé ses nouvelles puces. Gravées en 3 nm par TSMC, elles embarquent de la "
+        "mémoire HBM3E.",
+        "3 nm",
+        "AMD",
+    ),
+    row(
+        "en",
+        "AMD launched its new chips. Built on a 3nm process by TSMC, they carry HBM3E memory.",
+        "3nm",
+        "AMD",
+    ),
 ]
 
 
