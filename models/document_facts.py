@@ -39,6 +39,7 @@ _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
     "market_cap", "price_target", "valuation_multiple",
 })  # fmt: skip
+_REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}$")
 _APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
@@ -186,6 +187,9 @@ class DocumentContext:
         # an apposition is not what "sa" refers to
         named = [c for c in found if c.type in _MAIN_TYPES and c.apposition is None]
         for m in self.cues.subject_reference.finditer(self.text, s0, s1):
+            if any(_REFERENCE_TO_NAME.match(self.text[m.end() : c.start]) for c in found
+                   if c.start >= m.end()):  # fmt: skip
+                continue  # "its US peer Eaton", "sa filiale AWS": the name is the one meant
             # "sa part de marché", "it guided": the last company named before it in the
             # sentence, else earlier in the paragraph, else the document's main entity.
             earlier = [c for c in named if c.end <= m.start()]

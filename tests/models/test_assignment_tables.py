@@ -926,6 +926,21 @@ SUBJECT_ROWS = [
         "3nm",
         "AMD",
     ),
+    # "its US peer Eaton", "son pair Eaton": the possessive points at the name that follows
+    row(
+        "en",
+        "Schneider Electric reported its results. The stock trades on about 19x 2026 "
+        "EV/EBITDA, against 21x for its US peer Eaton.",
+        "21x",
+        "ETN",
+    ),
+    row(
+        "fr",
+        "Schneider Electric a publié ses comptes. Le titre se traite à 19x la VE/EBITDA, "
+        "contre 21x pour son pair Eaton.",
+        "21x",
+        "ETN",
+    ),
 ]
 
 
