@@ -941,6 +941,21 @@ SUBJECT_ROWS = [
         "21x",
         "ETN",
     ),
+    # a rack-scale system is its own product, not its chip
+    row(
+        "en",
+        "NVIDIA said a GB300 NVL72 rack delivers ten times the inference performance per "
+        "megawatt of the Hopper generation.",
+        "ten times",
+        "gb300-nvl72",
+    ),
+    row(
+        "fr",
+        "Selon NVIDIA, un rack GB300 NVL72 offre dix fois les performances par mégawatt de "
+        "la génération Hopper.",
+        "dix fois",
+        "gb300-nvl72",
+    ),
 ]
 
 
