@@ -25,6 +25,7 @@ _INDEX_METRICS = frozenset({"valuation_multiple", "share_price_change", "share_p
 _UNLINKED_PENALTY = 20
 _PRODUCT_METRICS = frozenset({"performance_gain", "price_performance_gain", "chip_spec", "units"})
 _MARKET_METRICS = frozenset({"market_size"})
+_CATEGORY_METRICS = frozenset({"market_share", "growth_rate"})
 IN_COMPARISON = "its figure in a comparison"
 _COMPARED_SIDE_PENALTY = 80
 
@@ -147,11 +148,13 @@ def _score(
             reason = IN_COMPARISON
         else:
             score -= 40  # "than AWS" is a reference point, unless its own figure follows
-    score += _type_fit(metric, cand.type)
+    score += _type_fit(metric, cand.type, cand.parent)
     return score, reason
 
 
-def _type_fit(metric: str, entity_type: str) -> float:
+def _type_fit(metric: str, entity_type: str, parent: str | None = None) -> float:
+    if entity_type == "product" and parent is None and metric in _CATEGORY_METRICS:
+        return 0  # "custom ASICs accounted for 11%": a product category holds its own share
     if metric in _MARKET_METRICS:
         return 50 if entity_type == "market" else -20
     if entity_type == "market":

@@ -956,6 +956,22 @@ SUBJECT_ROWS = [
         "dix fois",
         "gb300-nvl72",
     ),
+    # a product category with no maker ("custom ASICs") holds its own market share, even
+    # with its makers' partners named in the sentence
+    row(
+        "en",
+        "Custom ASICs designed with partners such as Broadcom and Marvell accounted for "
+        "about 11% of spending in 2025.",
+        "11%",
+        "custom-asics",
+    ),
+    row(
+        "fr",
+        "Les ASIC sur mesure conçus avec Broadcom et Marvell détenaient une part de marché "
+        "d'environ 11 % en 2025.",
+        "11 %",
+        "custom-asics",
+    ),
 ]
 
 
