@@ -53,6 +53,7 @@ class CueSet:
     agent_before: re.Pattern[str]
     source_cue: re.Pattern[str]
     clause_break: re.Pattern[str]
+    subject_clause_break: re.Pattern[str]
     of_after_cue: re.Pattern[str]
     of_after_figure: re.Pattern[str]
     own_figure_link: re.Pattern[str]
@@ -228,6 +229,13 @@ def _subject_links(links: dict[str, list[str]], figures: dict[str, Any]) -> dict
     approx = alternation(figures["approx_before"])
     return {
         "clause_break": re.compile(rf"[;:]|,\s*(?:{words('clause_breaks')})\b", re.I),
+        # for subjects, a subordinate clause opens another clause too ("… by 2028 as
+        # hyperscalers shift …"), but not "such as" / "as well as"
+        "subject_clause_break": re.compile(
+            rf"[;:]|,\s*(?:{words('clause_breaks')})\b"
+            rf"|(?<![\w])(?<!such )(?<!well )(?:{words('subordinators')})\s",
+            re.I,
+        ),
         "of_after_cue": re.compile(rf"^\s*(?:{words('of_words')})\s*{article}?$", re.I),
         "of_after_figure": re.compile(
             rf"^\s*(?:{words('of_after_figure_words')})\s*{article}?$", re.I

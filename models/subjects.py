@@ -108,7 +108,7 @@ def _score(
     else:
         distance = cand.start - fig_end
         score, reason = 55 - distance / 3, "nearest after"
-        if cues.clause_break.search(text[fig_end : cand.start]):
+        if cues.subject_clause_break.search(text[fig_end : cand.start]):
             score -= _CLAUSE_BREAK_PENALTY  # "… $102.3 billion, and Google Cloud revenue grew …"
             after_break = True
         if cues.of_after_figure.match(text[fig_end : cand.start]):

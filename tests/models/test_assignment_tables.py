@@ -972,6 +972,22 @@ SUBJECT_ROWS = [
         "11 %",
         "custom-asics",
     ),
+    # a company named in a subordinate clause after the figure ("as Google deploys …")
+    # does not own it
+    row(
+        "en",
+        "NVIDIA held about 86% of the market in 2025. We expect that share to ease to "
+        "between 75% and 80% by 2028 as Google deploys more TPUs.",
+        "75%",
+        "NVDA",
+    ),
+    row(
+        "fr",
+        "NVIDIA détenait environ 86 % du marché en 2025. Nous attendons une part de 75 % à "
+        "80 % en 2028 alors que Google déploie davantage de TPU.",
+        "75 %",
+        "NVDA",
+    ),
 ]
 
 
