@@ -287,6 +287,7 @@ class DocumentContext:
         paragraph = self._paragraph_of(s0)
         facts: list[Fact] = []
         previous: tuple[Figure, str] | None = None
+        previous_choice: SubjectChoice | None = None
         spans = [(f.start, f.end) for f in figures]
         heading = self._list_heading(s_index)
         metric_cues = self.cues.metric_cues(self.text, s0, s1)
@@ -312,6 +313,18 @@ class DocumentContext:
                 market = self._last_market_before(figure.start)
                 if market is not None:
                     choice = SubjectChoice(market, 100.0, "market named earlier")
+            if (
+                previous_choice is not None
+                and metric.metric in _growth_metrics()
+                and previous is not None
+                and not any(previous[0].end <= c.start < figure.start for c in candidates)
+                and (choice is None or choice.candidate.end <= previous[0].start)
+            ):
+                # "le marché … dépassera 500 milliards, avec une croissance de 60 %": a
+                # growth chained to the figure before it, no name between, shares its subject
+                choice = SubjectChoice(
+                    previous_choice.candidate, 100.0, "growth of the figure before"
+                )
             if choice is not None and choice.score >= 15:
                 subject, subject_reason = choice.candidate, choice.reason
                 if choice.reason != IN_COMPARISON:
@@ -405,6 +418,7 @@ class DocumentContext:
                 )
             )
             previous = (figure, metric.metric)
+            previous_choice = choice if choice is not None and choice.score >= 15 else None
         return facts
 
     def entities(self, parses: dict[int, SentenceParse]) -> list[Entity]:

@@ -988,6 +988,29 @@ SUBJECT_ROWS = [
         "75 %",
         "NVDA",
     ),
+    # a growth chained to the figure before it, with no name between, shares its subject
+    row(
+        "fr",
+        "AMD a présenté ses puces. Lisa Su a réitéré son ambition : la directrice générale "
+        "estime que le marché des accélérateurs d'IA dépassera 500 milliards de dollars "
+        "d'ici 2028, avec une croissance annuelle moyenne de plus de 60 %.",
+        "60 %",
+        "ai-accelerator-market",
+    ),
+    row(
+        "en",
+        "AMD showed its chips. Lisa Su reiterated its ambition: the CEO expects the AI "
+        "accelerator market to exceed $500 billion by 2028, with average annual growth of "
+        "more than 60%.",
+        "60%",
+        "ai-accelerator-market",
+    ),
+    row(
+        "en",
+        "NVIDIA's revenue rose 60% in the quarter, against 40% for AMD.",
+        "40%",
+        "AMD",
+    ),
 ]
 
 
