@@ -30,6 +30,9 @@ class CueMatch:
     direction: str = "both"
 
 
+_DESCRIPTOR_WINDOW = 60
+
+
 @dataclass(frozen=True)
 class CueSet:
     lang: str
@@ -45,9 +48,12 @@ class CueSet:
     comparison_before: re.Pattern[str]
     conditional_suffixes: tuple[str, ...]
     not_organisations: frozenset[str]
+    company_descriptor: re.Pattern[str]
+    apposition_open: re.Pattern[str]
     agent_before: re.Pattern[str]
     source_cue: re.Pattern[str]
     clause_break: re.Pattern[str]
+    subject_clause_break: re.Pattern[str]
     of_after_cue: re.Pattern[str]
     of_after_figure: re.Pattern[str]
     own_figure_link: re.Pattern[str]
@@ -57,15 +63,24 @@ class CueSet:
     growth_qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()
     metric_cue_exclusions: re.Pattern[str] = re.compile(r"(?!x)x")
 
-    def plausible_organisation(self, name: str, text: str) -> bool:
+    def introduced_as_company(self, text: str, start: int) -> bool:
+        """Whether the name at ``start`` follows a company descriptor ("l'équipementier",
+        "cloud provider"): the report itself says it is a company."""
+        return bool(self.company_descriptor.search(text, max(0, start - _DESCRIPTOR_WINDOW), start))
+
+    def plausible_organisation(self, name: str, text: str, start: int | None = None) -> bool:
         """Statistical NER also tags metric acronyms ("EBITA", "BPA") and generic heads
-        ("Groupe"): keep an unlinked organisation only if it looks like a name and recurs."""
+        ("Groupe"): keep an unlinked organisation only if it looks like a name and recurs,
+        or if the report introduces it as a company ("l'équipementier VAT Group", "cloud
+        provider Vultr": named once, but named as a company)."""
         words = name.split()
         if len(name) < 3 or not words or words[0].lower() in self.not_organisations:
             return False
-        if name.isupper() and len(name) <= 5:
-            return False
         if self.metric_pattern.fullmatch(name):
+            return False
+        if start is not None and self.introduced_as_company(text, start):
+            return True
+        if name.isupper() and len(name) <= 5:
             return False
         return text.count(name) >= 2
 
@@ -161,8 +176,24 @@ def cue_set(lang: str) -> CueSet:
         ),
         conditional_suffixes=tuple(data["conditional_suffixes"]),
         not_organisations=frozenset(w.lower() for w in data["not_organisations"]),
+        # the descriptor, then at most three words ("le spécialiste des plaquettes
+        # épitaxiales IQE"), right before the name
+        company_descriptor=re.compile(
+            rf"(?<![\w])(?:{alternation(data['company_descriptors'])})"
+            rf"(?:\s+[\w'’-]+){{0,3}}\s+$",
+            re.IGNORECASE,
+        ),
         source_cue=re.compile(_words(attribution["source_cues"]), re.IGNORECASE),
         **_subject_links(data["subject_links"], load_language_data(lang, "figures")),
+        # ", the maker of the Claude models," / ", fournisseur d'ASML,": between a name and
+        # the comma closing what describes it
+        apposition_open=re.compile(
+            rf"^[^,;:.()]{{0,20}},\s*(?:(?:{alternation(data['subject_links']['articles'])})\s*"
+            rf"|(?:{alternation(data['company_descriptors'])})\s"
+            rf"|(?:{alternation(data['subject_links']['apposition_openers'])})\s)"
+            rf"[^,;:.()]{{0,60}}$",
+            re.IGNORECASE,
+        ),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
         metric_cue_exclusions=re.compile(
@@ -205,6 +236,13 @@ def _subject_links(links: dict[str, list[str]], figures: dict[str, Any]) -> dict
     approx = alternation(figures["approx_before"])
     return {
         "clause_break": re.compile(rf"[;:]|,\s*(?:{words('clause_breaks')})\b", re.I),
+        # for subjects, a subordinate clause opens another clause too ("… by 2028 as
+        # hyperscalers shift …"), but not "such as" / "as well as"
+        "subject_clause_break": re.compile(
+            rf"[;:]|,\s*(?:{words('clause_breaks')})\b"
+            rf"|(?<![\w])(?<!such )(?<!well )(?:{words('subordinators')})\s",
+            re.I,
+        ),
         "of_after_cue": re.compile(rf"^\s*(?:{words('of_words')})\s*{article}?$", re.I),
         "of_after_figure": re.compile(
             rf"^\s*(?:{words('of_after_figure_words')})\s*{article}?$", re.I

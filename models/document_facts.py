@@ -36,7 +36,7 @@ from models.periods import (
 )
 from models.schema import Entity, Fact, Figure, PeriodMention
 from models.sentences import paragraph_spans
-from models.subjects import Candidate, SubjectChoice, choose_subject
+from models.subjects import IN_COMPARISON, Candidate, SubjectChoice, choose_subject
 
 _MAIN_TYPES = ("company", "business_unit")
 _REFERENCE_PENALTY = 12
@@ -54,6 +54,8 @@ _LISTED_COMPANY_METRICS = frozenset({
 _FORWARD_CLAIMS = frozenset({"guidance", "forecast"})
 _OUTLOOK_BEFORE = 90  # chars from an outlook cue to the period it governs
 _OUTLOOK_AFTER = 40
+_REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}$")
+_APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
 
@@ -81,6 +83,7 @@ class DocumentContext:
     # (figure kind, metric) of each sentence's cued figures, for the next sentence's
     # uncued ones ("Le consensus FactSet tablait sur 54,9 milliards de dollars.")
     _cued_metrics: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    _paragraph_subject_sentence: dict[int, int] = field(default_factory=dict)  # who set it
 
     @classmethod
     def build(
@@ -248,13 +251,22 @@ class DocumentContext:
                     continue
                 if any(f.start < b and a < f.end for f in figures):
                     continue  # NER reads "Md$" in "1,0 Md$" as an organisation
-                if not self.cues.plausible_organisation(name, self.text):
+                if not self.cues.plausible_organisation(name, self.text, a):
                     continue
-                found.append(Candidate(self.kb.slug(name), name, "company", a, b, linked=False))
+                # a name the report introduces as a company is as sure as a linked one
+                linked = self.cues.introduced_as_company(self.text, a)
+                found.append(Candidate(self.kb.slug(name), name, "company", a, b, linked=linked))
         for cand in found:
             cand.is_main = cand.entity_id == self.main_entity
-        named = [c for c in found if c.type in _MAIN_TYPES]
+        for cand in found:
+            cand.apposition = self._apposition(cand, found, s1)
+        # "Cambricon, surnommé le « NVIDIA chinois », … sa capitalisation": a name inside
+        # an apposition is not what "sa" refers to
+        named = [c for c in found if c.type in _MAIN_TYPES and c.apposition is None]
         for m in self.cues.subject_reference.finditer(self.text, s0, s1):
+            if any(_REFERENCE_TO_NAME.match(self.text[m.end() : c.start]) for c in found
+                   if c.start >= m.end()):  # fmt: skip
+                continue  # "its US peer Eaton", "sa filiale AWS": the name is the one meant
             # "sa part de marché", "it guided": the last company named before it in the
             # sentence, else earlier in the paragraph, else the document's main entity.
             earlier = [c for c in named if c.end <= m.start()]
@@ -266,6 +278,21 @@ class DocumentContext:
         for cand in found:
             cand.sentence_start = s0
         return found
+
+    def _apposition(
+        self, cand: Candidate, found: list[Candidate], s1: int
+    ) -> tuple[int, int] | None:
+        """The span of the apposition ``cand`` is named in, when it describes a company
+        named right before ("Cambricon, le concepteur surnommé le « NVIDIA chinois »,")."""
+        heads = [c for c in found if c.end <= cand.start and c.type in _MAIN_TYPES]
+        opened = [
+            c for c in heads if self.cues.apposition_open.match(self.text[c.end : cand.start])
+        ]
+        head = max(opened, key=lambda c: c.end, default=None)
+        if head is None:
+            return None
+        close = _APPOSITION_CLOSE.match(self.text, cand.end, s1)
+        return (head.end, close.end()) if close else None
 
     def _list_heading(self, s_index: int) -> tuple[int, int] | None:
         """The line ending in ':' that heads the short lines (a table) this one belongs to."""
@@ -286,23 +313,38 @@ class DocumentContext:
                 return Candidate(record.id, record.name, record.type, m.start, m.end)
         return None
 
-    def _last_named_before(self, position: int) -> Candidate | None:
+    def _named_in_paragraph(self, entity_id: str | None, position: int) -> bool:
+        """Whether ``entity_id`` is named in the paragraph before ``position``."""
+        p_start = self.paragraphs[self._paragraph_of(position)][0] if self.paragraphs else 0
+        return any(
+            m.entity_id == entity_id and p_start <= m.start < position for m in self.mentions
+        )
+
+    def _last_named_before(self, position: int, main_fallback: bool = True) -> Candidate | None:
         """What "it"/"its" at the start of a sentence refers to: the first company named
-        in the previous sentence of the paragraph (its topic), else the last one named."""
+        in the previous sentence of the paragraph (its topic), else the last one named,
+        else (with ``main_fallback``) the document's main entity."""
         p_start = self.paragraphs[self._paragraph_of(position)][0] if self.paragraphs else 0
         previous = [s for s in self.sentences if p_start <= s[0] and s[1] <= position]
         named = []
         for m in self.mentions:
             record = self.kb.get(m.entity_id)
             if p_start <= m.start < position and record is not None and record.type in _MAIN_TYPES:
+                if self.cues.comparison_before.search(self.text[max(0, m.start - 40) : m.start]):
+                    continue  # "contre 22x pour Siemens": a peer compared is not the topic
                 named.append((m, record))
         if previous and (topic := [x for x in named if previous[-1][0] <= x[0].start]):
             m, record = topic[0]
+            reference = self.cues.subject_reference.search(self.text, previous[-1][0], m.start)
+            if reference is not None and len(previous) > 1:
+                # "Samsung a pris du retard. Le groupe aurait obtenu la qualification de
+                # NVIDIA. Son bénéfice…": the previous sentence's topic is itself a reference
+                return self._last_named_before(previous[-1][0], main_fallback)
             return Candidate(record.id, record.name, record.type, m.start, m.end, record.parent)
         if named:
             m, record = named[-1]
             return Candidate(record.id, record.name, record.type, m.start, m.end, record.parent)
-        main = self.kb.get(self.main_entity) if self.main_entity else None
+        main = self.kb.get(self.main_entity) if self.main_entity and main_fallback else None
         if main is None:
             return None
         return Candidate(main.id, main.name, main.type, 0, 0, main.parent)
@@ -322,6 +364,7 @@ class DocumentContext:
         paragraph = self._paragraph_of(s0)
         facts: list[Fact] = []
         previous: tuple[Figure, str] | None = None
+        previous_choice: SubjectChoice | None = None
         spans = [(f.start, f.end) for f in figures]
         heading = self._list_heading(s_index)
         metric_cues = self.cues.metric_cues(self.text, s0, s1)
@@ -352,11 +395,41 @@ class DocumentContext:
                 market = self._last_market_before(figure.start)
                 if market is not None:
                     choice = SubjectChoice(market, 100.0, "market named earlier")
+            if (
+                previous_choice is not None
+                and metric.metric in _growth_metrics()
+                and previous is not None
+                and not any(previous[0].end <= c.start < figure.start for c in candidates)
+                and (choice is None or choice.candidate.end <= previous[0].start)
+            ):
+                # "le marché … dépassera 500 milliards, avec une croissance de 60 %": a
+                # growth chained to the figure before it, no name between, shares its subject
+                choice = SubjectChoice(
+                    previous_choice.candidate, 100.0, "growth of the figure before"
+                )
             if choice is not None and choice.score >= 15:
                 subject, subject_reason = choice.candidate, choice.reason
-                self._paragraph_subject[paragraph] = subject
+                if choice.reason != IN_COMPARISON:
+                    # a peer named for comparison does not become what the paragraph is about
+                    self._paragraph_subject[paragraph] = subject
+                    self._paragraph_subject_sentence[paragraph] = s_index
             elif paragraph in self._paragraph_subject:
                 subject, subject_reason = self._paragraph_subject[paragraph], "paragraph subject"
+                if (
+                    subject.type in ("business_unit", "product")
+                    and self._named_in_paragraph(subject.parent, s0)
+                    and self._paragraph_subject_sentence[paragraph] != s_index
+                    and (parent := self.kb.get(subject.parent))
+                ):
+                    # "Microsoft's quarter… Microsoft Cloud revenue reached $49.1bn. Operating
+                    # income rose 24%": a segment named in passing hands the paragraph back
+                    # to the company it belongs to
+                    subject = Candidate(parent.id, parent.name, parent.type, 0, 0, parent.parent)
+                    subject_reason = f"paragraph subject {parent.id}, back from a segment"
+            elif (named := self._last_named_before(s0, main_fallback=False)) is not None:
+                # "Meta a déçu. Le bénéfice net a chuté de 83 %": the company the paragraph
+                # opened with, though no figure was placed on it yet
+                subject, subject_reason = named, "named earlier in the paragraph"
             elif self.main_entity and (main := self.kb.get(self.main_entity)):
                 subject = Candidate(main.id, main.name, main.type, 0, 0, main.parent)
                 subject_reason = "document main entity"
@@ -439,6 +512,7 @@ class DocumentContext:
                 )
             )
             previous = (figure, metric.metric)
+            previous_choice = choice if choice is not None and choice.score >= 15 else None
         return facts
 
     def entities(self, parses: dict[int, SentenceParse]) -> list[Entity]:
@@ -455,7 +529,7 @@ class DocumentContext:
             for start, end, name in parse.organisations:
                 if any(m.start < s0 + end and s0 + start < m.end for m in self.mentions):
                     continue
-                if not self.cues.plausible_organisation(name, self.text):
+                if not self.cues.plausible_organisation(name, self.text, s0 + start):
                     continue
                 slug = self.kb.slug(name)
                 if slug and slug not in known:

@@ -85,6 +85,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "subject_references": list,
         "conditional_suffixes": list,
         "not_organisations": list,
+        "company_descriptors": list,
         "agent_before": list,
         "subject_links": dict,
         "growth_qualifiers": dict,

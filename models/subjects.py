@@ -16,15 +16,18 @@ from models.cues import CueMatch, CueSet
 
 _BRACKET_BETWEEN = re.compile(r"^\s*\(\s*[^()]{0,12}$")
 _NOT_SUBJECT_TYPES = frozenset({"person", "index"})
-_AGENT_PENALTY = 30
+_AGENT_PENALTY = 60
 _TOPIC_BONUS = 25
 _MODIFIER_PENALTY = 40
 _COMPOUND_AFTER = re.compile(r"^-[a-zà-ÿ]")
-_CLAUSE_BREAK_PENALTY = 30
+_CLAUSE_BREAK_PENALTY = 45
 _INDEX_METRICS = frozenset({"valuation_multiple", "share_price_change", "share_price"})
 _UNLINKED_PENALTY = 20
 _PRODUCT_METRICS = frozenset({"performance_gain", "price_performance_gain", "chip_spec", "units"})
 _MARKET_METRICS = frozenset({"market_size"})
+_CATEGORY_METRICS = frozenset({"market_share", "growth_rate"})
+IN_COMPARISON = "its figure in a comparison"
+_COMPARED_SIDE_PENALTY = 80
 
 
 @dataclass(slots=True)
@@ -39,6 +42,8 @@ class Candidate:
     is_main: bool = False
     linked: bool = True  # found in the knowledge base, not only by statistical NER
     sentence_start: int | None = None
+    # the span of the apposition this mention sits in ("Anthropic, the maker of Claude,")
+    apposition: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -58,7 +63,7 @@ def choose_subject(
     other_figures: list[tuple[int, int]],
     cues: CueSet,
 ) -> SubjectChoice | None:
-    best: SubjectChoice | None = None
+    scored: list[SubjectChoice] = []
     for cand in candidates:
         if cand.type in _NOT_SUBJECT_TYPES and not (
             cand.type == "index" and metric in _INDEX_METRICS
@@ -69,9 +74,16 @@ def choose_subject(
         score, reason = _score(
             text, fig_start, fig_end, metric, metric_cue, cand, other_figures, cues
         )
-        if best is None or score > best.score:
-            best = SubjectChoice(cand, score, reason)
-    return best
+        scored.append(SubjectChoice(cand, score, reason))
+    if any(choice.reason == IN_COMPARISON for choice in scored):
+        # "X carries 288GB, against 192GB on NVIDIA's B200": the 192GB is the compared
+        # product's, so whatever stands before the comparison word is the other side
+        window = max(0, fig_start - 40)
+        cue = cues.comparison_before.search(text[window:fig_start])
+        for choice in scored:
+            if cue is not None and choice.candidate.end <= window + cue.start():
+                choice.score -= _COMPARED_SIDE_PENALTY
+    return max(scored, key=lambda choice: choice.score, default=None)
 
 
 def _score(
@@ -84,6 +96,7 @@ def _score(
     other_figures: list[tuple[int, int]],
     cues: CueSet,
 ) -> tuple[float, str]:
+    after_break = False
     if cand.end <= fig_start:
         distance = fig_start - cand.end
         score, reason = 100 - distance / 4, "nearest before"
@@ -95,10 +108,13 @@ def _score(
     else:
         distance = cand.start - fig_end
         score, reason = 55 - distance / 3, "nearest after"
-        if cues.clause_break.search(text[fig_end : cand.start]):
+        if cues.subject_clause_break.search(text[fig_end : cand.start]):
             score -= _CLAUSE_BREAK_PENALTY  # "… $102.3 billion, and Google Cloud revenue grew …"
+            after_break = True
         if cues.of_after_figure.match(text[fig_end : cand.start]):
             score, reason = score + 35, "'of' after the figure"
+    if cand.apposition is not None and not cand.apposition[0] <= fig_start < cand.apposition[1]:
+        score -= _MODIFIER_PENALTY  # it describes the name before it, which is the subject
     if _COMPOUND_AFTER.match(text[cand.end : cand.end + 2]):
         score -= _MODIFIER_PENALTY  # "the SoftBank-controlled chip designer": a modifier
     if cand.sentence_start is not None and cues.sentence_topic.match(
@@ -113,7 +129,7 @@ def _score(
         score, reason = score + 30, f"complement of '{cue.text}'"
     if cues.possessive_after.match(text[cand.end : cand.end + 3]):
         score += 15
-    if cand.in_clause_subject:
+    if cand.in_clause_subject and not after_break:  # the parser can join the two clauses
         score, reason = score + 8, "subject of the clause"
     if cues.agent_before.search(text[max(0, cand.start - 25) : cand.start]):
         score -= _AGENT_PENALTY  # "gravée par TSMC", "according to IDC": an agent, not the subject
@@ -123,13 +139,22 @@ def _score(
     bracketed = own_figure and (
         _BRACKET_BETWEEN.match(own_figure) or cues.own_figure_link.match(own_figure)
     )
-    if not bracketed and cues.comparison_before.search(text[max(0, cand.start - 40) : cand.start]):
-        score -= 40  # "than AWS" is a reference point, unless its own figure follows in brackets
-    score += _type_fit(metric, cand.type)
+    window = max(0, cand.start - 40)
+    comparison = None if bracketed else cues.comparison_before.search(text[window : cand.start])
+    if comparison is not None:
+        if window + comparison.start() < fig_start < cand.start:
+            # "contre 22x le PER pour Siemens": the figure is inside the comparison, so it
+            # is the compared company's own
+            reason = IN_COMPARISON
+        else:
+            score -= 40  # "than AWS" is a reference point, unless its own figure follows
+    score += _type_fit(metric, cand.type, cand.parent)
     return score, reason
 
 
-def _type_fit(metric: str, entity_type: str) -> float:
+def _type_fit(metric: str, entity_type: str, parent: str | None = None) -> float:
+    if entity_type == "product" and parent is None and metric in _CATEGORY_METRICS:
+        return 0  # "custom ASICs accounted for 11%": a product category holds its own share
     if metric in _MARKET_METRICS:
         return 50 if entity_type == "market" else -20
     if entity_type == "market":

@@ -765,6 +765,326 @@ SUBJECT_ROWS = [
         "AMZN",
     ),
     row("en", "Unlike Intel, AMD grew its sales 36% in the quarter.", "36%", "AMD"),
+    # companies and products the KB knows: a smaller company beats a famous one nearby,
+    # and a model of a series is its own product
+    row(
+        "en",
+        "Cloud provider Vultr said it would deploy more than 24,000 MI355X GPUs from AMD.",
+        "24,000",
+        "vultr",
+    ),
+    row(
+        "fr",
+        "En Suisse, l'équipementier VAT Group a enregistré un chiffre d'affaires de CHF 245 "
+        "millions, loin des 7,5 milliards d'euros d'ASML.",
+        "CHF 245 millions",
+        "VACN",
+    ),
+    row(
+        "en",
+        "The MI355X draws 1,400W at full board power, while the MI350X is rated at 1,000W.",
+        "1,000W",
+        "mi350x",
+    ),
+    row(
+        "fr",
+        "Le MI355X consomme jusqu'à 1 400 W, contre 1 000 W pour le MI350X refroidi par air.",
+        "1 000 W",
+        "mi350x",
+    ),
+    # a figure inside a comparison ("contre 22x pour Siemens") belongs to the compared
+    # company; a figure before it does not ("against 192GB on NVIDIA's B200")
+    row(
+        "fr",
+        "Le titre se traite à 26,5x le PER 2026e, contre 22x pour Siemens.",
+        "22x",
+        "SIE",
+    ),
+    row(
+        "en",
+        "The MI355X carries 288GB of HBM3E memory, against 192GB on NVIDIA's B200.",
+        "288GB",
+        "mi355x",
+    ),
+    row(
+        "en",
+        "The MI355X carries 288GB of HBM3E memory, against 192GB on NVIDIA's B200.",
+        "192GB",
+        "b200",
+    ),
+    # a sentence with no company is about the company its paragraph opened with, not the
+    # document's main one
+    row(
+        "fr",
+        "Microsoft a dépassé les attentes et Microsoft relève ses prévisions.\n\n"
+        "Meta a déçu. Le bénéfice net du trimestre a chuté de 83 %.",
+        "83 %",
+        "META",
+    ),
+    row(
+        "en",
+        "Microsoft beat estimates and Microsoft raised its outlook.\n\n"
+        "Meta disappointed. Net income for the quarter fell 83%.",
+        "83%",
+        "META",
+    ),
+    # a reference opening the previous sentence ("le groupe") is resolved before "son"
+    row(
+        "fr",
+        "Samsung a pris du retard. Le groupe aurait obtenu la qualification de sa HBM3E "
+        "auprès de NVIDIA. Son bénéfice d'exploitation a rebondi à 12 100 milliards de wons.",
+        "12 100 milliards",
+        "005930.KS",
+    ),
+    row(
+        "en",
+        "Samsung has fallen behind. The group reportedly won qualification of its HBM3E "
+        "from NVIDIA. Its operating profit rebounded to 12.1 trillion won.",
+        "12.1 trillion",
+        "005930.KS",
+    ),
+    # a segment named in passing hands the paragraph back to its company
+    row(
+        "en",
+        "Microsoft's quarter was clean. Microsoft Cloud revenue reached $49.1bn. "
+        "Operating income rose 24% to $38.0bn.",
+        "$38.0bn",
+        "MSFT",
+    ),
+    row(
+        "fr",
+        "Le trimestre de Microsoft a été solide. Le chiffre d'affaires de Microsoft Cloud a "
+        "atteint 49,1 milliards de dollars. Le résultat opérationnel a progressé de 24 %, "
+        "à 38 milliards de dollars.",
+        "38 milliards",
+        "MSFT",
+    ),
+    # a company the KB does not know, introduced as one ("l'équipementier", "supplier"),
+    # beats a famous name earlier in the sentence
+    row(
+        "fr",
+        "Dans le sillage de NVIDIA, l'équipementier suisse Comet Holding a enregistré un "
+        "chiffre d'affaires de CHF 245 millions au troisième trimestre.",
+        "CHF 245 millions",
+        "comet-holding",
+    ),
+    row(
+        "en",
+        "After NVIDIA's results, Dutch equipment supplier Nearfield Instruments reported "
+        "revenue of €132 million in the third quarter.",
+        "€132 million",
+        "nearfield-instruments",
+    ),
+    # a name inside an apposition describes the name before it, which is the subject
+    row(
+        "en",
+        "Anthropic, the maker of the Claude models, plans to use up to one million TPUs.",
+        "one million",
+        "anthropic",
+    ),
+    row(
+        "fr",
+        "L'équipementier Oxford Instruments, fournisseur d'ASML, a publié un chiffre "
+        "d'affaires de 22,1 M£ au premier semestre 2025.",
+        "22,1 M£",
+        "oxford-instruments",
+    ),
+    row(
+        "fr",
+        "Cambricon, le concepteur de puces surnommé le « NVIDIA chinois », a publié des "
+        "ventes en forte hausse ; sa capitalisation dépasse 600 milliards de CNY.",
+        "600 milliards",
+        "688256.SS",
+    ),
+    row(
+        "en",
+        "Cambricon, the chip designer dubbed China's NVIDIA, posted strong sales; its market "
+        "value now tops 600 billion yuan.",
+        "600 billion",
+        "688256.SS",
+    ),
+    # a market named by what is sold in it ("global semiconductor sales", "DRAM contract
+    # prices", "WFE spending") is the subject, not the company the paragraph is about
+    row(
+        "en",
+        "Micron: raise PT. WSTS now forecasts global semiconductor sales of $772B for 2025.",
+        "$772B",
+        "semiconductor-market",
+    ),
+    row(
+        "fr",
+        "Micron : objectif relevé. Le WSTS prévoit des ventes mondiales de semi-conducteurs "
+        "de 772 milliards de dollars en 2025.",
+        "772 milliards",
+        "semiconductor-market",
+    ),
+    row(
+        "en",
+        "Memory — Micron: raise PT to $300. DRAM contract prices rose about 50% in the "
+        "fourth quarter.",
+        "50%",
+        "dram-market",
+    ),
+    row(
+        "fr",
+        "Mémoire — Micron : objectif relevé à 300 $. Les prix contractuels de la DRAM ont "
+        "bondi d'environ 50 % au quatrième trimestre.",
+        "50 %",
+        "dram-market",
+    ),
+    row(
+        "en",
+        "Lam Research: PT raised. We estimate wafer fab equipment (WFE) spending of $125 "
+        "billion in 2026.",
+        "$125",
+        "wfe-market",
+    ),
+    # a group of companies named as one ("the largest US cloud providers — Microsoft, …")
+    row(
+        "en",
+        "The largest US cloud providers — Microsoft, Alphabet, Amazon and Meta — are set to "
+        "spend more than $400 billion on capital expenditures in 2025.",
+        "$400 billion",
+        "hyperscalers",
+    ),
+    row(
+        "fr",
+        "Au total, les quatre grands hyperscalers américains, dont Microsoft et Meta, "
+        "devraient consacrer environ 400 milliards de dollars aux investissements en 2025.",
+        "400 milliards",
+        "hyperscalers",
+    ),
+    # a peer named for comparison in the previous sentence is not what the next one is about
+    row(
+        "fr",
+        "Schneider Electric a publié ses comptes.\n\nLe titre se traite à 26,5x le PER, "
+        "contre 22x pour Siemens. Notre objectif fait ressortir 27x le PER 2027e.",
+        "27x",
+        "SU",
+    ),
+    row(
+        "en",
+        "Schneider Electric reported its results.\n\nThe stock trades on 19x EV/EBITDA, "
+        "against 21x for Eaton. Our target implies 23x 2027 earnings.",
+        "23x",
+        "SU",
+    ),
+    # a unit named in the next clause ("…, and Google Cloud revenue grew …") does not own
+    # the consolidated figure before it
+    row(
+        "en",
+        "Alphabet's quarter was strong. Consolidated revenue rose 16% to $102.3 billion, "
+        "and Google Cloud revenue grew 34% to $15.2 billion.",
+        "$102.3 billion",
+        "GOOGL",
+    ),
+    row(
+        "fr",
+        "Le trimestre d'Alphabet a été solide. Le chiffre d'affaires consolidé a progressé "
+        "de 16 %, à 102,3 milliards de dollars, et Google Cloud a réalisé 15,2 milliards "
+        "de dollars.",
+        "102,3 milliards",
+        "GOOGL",
+    ),
+    # the agent of a passive ("gravées par TSMC", "built by TSMC") is not the subject
+    row(
+        "fr",
+        "AMD a lancé ses nouvelles puces. Gravées en 3 nm par TSMC, elles embarquent de la "
+        "mémoire HBM3E.",
+        "3 nm",
+        "AMD",
+    ),
+    row(
+        "en",
+        "AMD launched its new chips. Built on a 3nm process by TSMC, they carry HBM3E memory.",
+        "3nm",
+        "AMD",
+    ),
+    # "its US peer Eaton", "son pair Eaton": the possessive points at the name that follows
+    row(
+        "en",
+        "Schneider Electric reported its results. The stock trades on about 19x 2026 "
+        "EV/EBITDA, against 21x for its US peer Eaton.",
+        "21x",
+        "ETN",
+    ),
+    row(
+        "fr",
+        "Schneider Electric a publié ses comptes. Le titre se traite à 19x la VE/EBITDA, "
+        "contre 21x pour son pair Eaton.",
+        "21x",
+        "ETN",
+    ),
+    # a rack-scale system is its own product, not its chip
+    row(
+        "en",
+        "NVIDIA said a GB300 NVL72 rack delivers ten times the inference performance per "
+        "megawatt of the Hopper generation.",
+        "ten times",
+        "gb300-nvl72",
+    ),
+    row(
+        "fr",
+        "Selon NVIDIA, un rack GB300 NVL72 offre dix fois les performances par mégawatt de "
+        "la génération Hopper.",
+        "dix fois",
+        "gb300-nvl72",
+    ),
+    # a product category with no maker ("custom ASICs") holds its own market share, even
+    # with its makers' partners named in the sentence
+    row(
+        "en",
+        "Custom ASICs designed with partners such as Broadcom and Marvell accounted for "
+        "about 11% of spending in 2025.",
+        "11%",
+        "custom-asics",
+    ),
+    row(
+        "fr",
+        "Les ASIC sur mesure conçus avec Broadcom et Marvell détenaient une part de marché "
+        "d'environ 11 % en 2025.",
+        "11 %",
+        "custom-asics",
+    ),
+    # a company named in a subordinate clause after the figure ("as Google deploys …")
+    # does not own it
+    row(
+        "en",
+        "NVIDIA held about 86% of the market in 2025. We expect that share to ease to "
+        "between 75% and 80% by 2028 as Google deploys more TPUs.",
+        "75%",
+        "NVDA",
+    ),
+    row(
+        "fr",
+        "NVIDIA détenait environ 86 % du marché en 2025. Nous attendons une part de 75 % à "
+        "80 % en 2028 alors que Google déploie davantage de TPU.",
+        "75 %",
+        "NVDA",
+    ),
+    # a growth chained to the figure before it, with no name between, shares its subject
+    row(
+        "fr",
+        "AMD a présenté ses puces. Lisa Su a réitéré son ambition : la directrice générale "
+        "estime que le marché des accélérateurs d'IA dépassera 500 milliards de dollars "
+        "d'ici 2028, avec une croissance annuelle moyenne de plus de 60 %.",
+        "60 %",
+        "ai-accelerator-market",
+    ),
+    row(
+        "en",
+        "AMD showed its chips. Lisa Su reiterated its ambition: the CEO expects the AI "
+        "accelerator market to exceed $500 billion by 2028, with average annual growth of "
+        "more than 60%.",
+        "60%",
+        "ai-accelerator-market",
+    ),
+    row(
+        "en",
+        "NVIDIA's revenue rose 60% in the quarter, against 40% for AMD.",
+        "40%",
+        "AMD",
+    ),
 ]
 
 

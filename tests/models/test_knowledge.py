@@ -146,7 +146,7 @@ MENTION_CASES: list[tuple[str, list[tuple[str, str]]]] = [
         [("sox", "Philadelphia Semiconductor Index"), ("sox", "SOX")],
     ),
     ("thousands of H100s and H200s", [("h100", "H100s"), ("h200", "H200s")]),
-    ("GB200 NVL72 racks", [("gb200", "GB200 NVL72")]),
+    ("GB200 NVL72 racks", [("gb200-nvl72", "GB200 NVL72 racks")]),
     (
         "TPU v5p pods and Trillium TPUs",
         [("tpu-v5p", "TPU v5p"), ("trillium", "Trillium"), ("tpu", "TPUs")],
