@@ -1661,6 +1661,53 @@ PERIOD_ROWS = [
 # ----------------------------------------------------------------------- claim type
 
 CLAIM_ROWS = [
+    # a broker's or a research house's own numbers, said in the first person, are estimates
+    row(
+        "fr",
+        "Nous portons notre prévision de chiffre d'affaires 2026 d'ASML à 34,5 Md€.",
+        "34,5",
+        "estimate",
+    ),
+    row(
+        "fr",
+        "Nous retenons désormais un chiffre d'affaires 2025 de 40,1 Md€ pour Schneider Electric.",
+        "40,1",
+        "estimate",
+    ),
+    row(
+        "fr",
+        "Notre BPA ajusté de Schneider Electric ressort à 9,10 € pour 2025.",
+        "9,10",
+        "estimate",
+    ),
+    row(
+        "en",
+        "We now expect Microsoft's capex to reach $140bn in fiscal 2026.",
+        "$140bn",
+        "estimate",
+    ),
+    row(
+        "en",
+        "We forecast the AI accelerator market to reach $415 billion by 2029.",
+        "$415 billion",
+        {"estimate", "forecast"},
+    ),
+    # a company raising or setting its own plan is guidance
+    row(
+        "fr",
+        "Alphabet a relevé sa prévision d'investissements pour 2025 à 91 milliards de dollars.",
+        "91 milliards",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Sanofi lancera en 2025 un programme de rachat d'actions de 5 milliards d'euros.",
+        "5 milliards",
+        "guidance",
+    ),
+    row(
+        "en", "TSMC narrowed its 2025 capital budget to US$40 billion.", "US$40 billion", "guidance"
+    ),
     # French
     row(
         "fr",
