@@ -17,6 +17,7 @@ from service.gold import load_gold, score_corpus
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "corpus" / "gold"
 SAMPLES = ROOT / "corpus" / "samples"
+HELDOUT = ROOT / "corpus" / "heldout"
 SEED = "fr_amazon_trainium_nvidia.txt"
 MIN_DOCUMENTS_PER_LANGUAGE = 15
 
@@ -45,9 +46,9 @@ def extractor_no_encoder():
 @pytest.mark.parametrize(
     ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
     [
-        ("all", 0.97, 0.75, 0.85),
-        ("fr", 0.97, 0.80, 0.85),
-        ("en", 0.97, 0.70, 0.85),
+        ("all", 0.98, 0.89, 0.89),
+        ("fr", 0.98, 0.89, 0.89),
+        ("en", 0.98, 0.89, 0.86),
     ],
 )
 def test_quality_floors(
@@ -68,3 +69,14 @@ def test_shared_report(extractor_no_encoder, gold) -> None:
     report = aggregate(score_corpus(extractor_no_encoder, seed, SAMPLES))["all"]
     assert report.figure_recall == 1.0
     assert report.strict.f1 >= 0.90
+
+
+def test_heldout_floor(extractor_no_encoder) -> None:
+    """The held-out set is never tuned on; this floor only makes a loss of generality
+    visible (a rule that helps the dev set and hurts here is overfitting)."""
+    report = aggregate(
+        score_corpus(extractor_no_encoder, load_gold(HELDOUT / "gold"), HELDOUT / "samples")
+    )["all"]
+    assert report.figure_recall >= 0.95
+    assert report.strict.f1 >= 0.66
+    assert report.claim_accuracy >= 0.90
