@@ -60,6 +60,20 @@ _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a f
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
 
 
+class SentenceLookup:
+    """The sentence holding a position, by bisection over the sentence starts."""
+
+    def __init__(self, sentences: list[tuple[int, int]]) -> None:
+        self.sentences = sentences
+        self.starts = [start for start, _ in sentences]
+
+    def get(self, position: int, default: tuple[int, int]) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, position) - 1
+        if i >= 0 and position < self.sentences[i][1]:
+            return self.sentences[i]
+        return default
+
+
 @cache
 def _growth_metrics() -> frozenset[str]:
     rules = metric_rules()["metrics"].values()
@@ -79,6 +93,7 @@ class DocumentContext:
     partials: list[tuple[int, int, str]]
     main_entity: str | None
     document_period: str | None
+    sentence_claim_cues: list[list[CueMatch]] = field(default_factory=list)  # found once
     _paragraph_subject: dict[int, Candidate] = field(default_factory=dict)
     # (figure kind, metric) of each sentence's cued figures, for the next sentence's
     # uncued ones ("Le consensus FactSet tablait sur 54,9 milliards de dollars.")
@@ -102,11 +117,12 @@ class DocumentContext:
         partials = find_partial_periods(text, lang, all_periods)
         cues = cue_set(lang)
         horizon_words = {w.lower() for w in load_language_data(lang, "periods")["horizon_before"]}
+        claim_cues = [cues.claim_cues(text, s0, s1) for s0, s1 in sentences]
         forward = [
-            (c.start, c.end) for s0, s1 in sentences for c in cues.claim_cues(text, s0, s1)
+            (c.start, c.end) for found in claim_cues for c in found
             if c.category in _FORWARD_CLAIMS and c.text.lower() not in horizon_words
         ]  # fmt: skip
-        sentence_of = {start: (s0, s1) for s0, s1 in sentences for start in range(s0, s1)}
+        sentence_of = SentenceLookup(sentences)
         document_period = _document_period(text, lang, all_periods, partials, forward, sentence_of)
         datelines = [p for p in all_periods if p not in periods]
         dateline_year = _dateline_year(text, all_periods)
@@ -144,6 +160,7 @@ class DocumentContext:
             partials=partials,
             main_entity=_main_entity(mentions, kb),
             document_period=document_period,
+            sentence_claim_cues=claim_cues,
         )
 
     def _growth_qualifier(
@@ -355,7 +372,7 @@ class DocumentContext:
         sentence = self.sentences[s_index]
         s0, s1 = sentence
         candidates = self._candidates(sentence, parse, figures)
-        claim_cues = self.cues.claim_cues(self.text, s0, s1)
+        claim_cues = list(self.sentence_claim_cues[s_index])
         if parse is not None:
             for verb in parse.conditional_verbs(self.cues.conditional_suffixes):
                 claim_cues.append(
@@ -556,12 +573,12 @@ def _is_outlook(
     position: int,
     length: int,
     forward: list[tuple[int, int]],
-    sentence_of: dict[int, tuple[int, int]] | None,
+    sentence_of: SentenceLookup | None,
 ) -> bool:
     """Whether a period at ``position`` is governed by an outlook cue close before it in
     its sentence ("forecast third-quarter revenue", "outlook for the fourth quarter") or
     just after it ("For the third quarter, Intel forecast …")."""
-    s0, s1 = (sentence_of or {}).get(position, (0, length))
+    s0, s1 = sentence_of.get(position, (0, length)) if sentence_of else (0, length)
     return any(
         s0 <= c0 and c1 <= s1
         and (0 <= position - c1 <= _OUTLOOK_BEFORE or 0 <= c0 - position <= _OUTLOOK_AFTER)
@@ -576,7 +593,7 @@ def _date_current_period(
     periods: list[PeriodMention],
     document_period: str | None,
     forward: list[tuple[int, int]],
-    sentence_of: dict[int, tuple[int, int]],
+    sentence_of: SentenceLookup,
 ) -> tuple[list[tuple[int, int, str]], list[PeriodMention]]:
     """ "in the quarter" is the last quarter reported earlier in its paragraph (a
     paragraph about a rival's fiscal quarter), not one it gives as outlook; without one,
@@ -626,7 +643,7 @@ def _document_period(
     periods: list[PeriodMention],
     partials: list[tuple[int, int, str]],
     forward: list[tuple[int, int]] = (),  # type: ignore[assignment]
-    sentence_of: dict[int, tuple[int, int]] | None = None,
+    sentence_of: SentenceLookup | None = None,
 ) -> str | None:
     """The period a report is about: the quarter or half it names most, counting the
     headline and lede twice (reports open with their own period); quarters named

@@ -80,6 +80,9 @@ class SentenceParse:
         return found
 
 
+_VERBS = frozenset({"VERB", "AUX"})
+
+
 def parse_sentences(nlp: Any, texts: Sequence[str], batch_size: int = 64) -> list[SentenceParse]:
     parses = []
     for doc in nlp.pipe(texts, batch_size=batch_size):
@@ -91,7 +94,8 @@ def parse_sentences(nlp: Any, texts: Sequence[str], batch_size: int = 64) -> lis
                 pos=t.pos_,
                 dep=t.dep_,
                 head=t.head.i,
-                conditional="Cnd" in t.morph.get("Mood"),
+                # only verbs carry a mood; reading the morphology of every token costs
+                conditional=t.pos_ in _VERBS and "Cnd" in t.morph.get("Mood"),
             )
             for t in doc
         ]
