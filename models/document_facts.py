@@ -19,18 +19,22 @@ from models.assign import (
 )
 from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set, metric_rules
+from models.document_periods import (
+    SentenceLookup,
+    date_current_period,
+    dateline_year_of,
+    document_period_of,
+)
 from models.knowledge import EntityMention, KnowledgeBase
-from models.lexicon import alternation, load_language_data
+from models.lexicon import load_language_data
 from models.parsing import SentenceParse
 from models.periods import (
-    CURRENT,
     date_partial,
     date_year_phrase,
     find_partial_periods,
     find_periods,
     find_year_phrases,
     is_comparison_point,
-    period_kind,
     relative_shift,
     year_of_partial,
 )
@@ -40,7 +44,6 @@ from models.subjects import IN_COMPARISON, Candidate, SubjectChoice, choose_subj
 
 _MAIN_TYPES = ("company", "business_unit")
 _REFERENCE_PENALTY = 12
-_LEDE_CHARS = 400
 _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
 _MAX_LIST_ITEMS = 6  # paragraphs an introducing "…as follows:" reaches
@@ -52,26 +55,10 @@ _LISTED_COMPANY_METRICS = frozenset({
     "market_cap", "price_target", "valuation_multiple",
 })  # fmt: skip
 _FORWARD_CLAIMS = frozenset({"guidance", "forecast"})
-_OUTLOOK_BEFORE = 90  # chars from an outlook cue to the period it governs
-_OUTLOOK_AFTER = 40
 _REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}$")
 _APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
-
-
-class SentenceLookup:
-    """The sentence holding a position, by bisection over the sentence starts."""
-
-    def __init__(self, sentences: list[tuple[int, int]]) -> None:
-        self.sentences = sentences
-        self.starts = [start for start, _ in sentences]
-
-    def get(self, position: int, default: tuple[int, int]) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, position) - 1
-        if i >= 0 and position < self.sentences[i][1]:
-            return self.sentences[i]
-        return default
 
 
 @cache
@@ -123,9 +110,11 @@ class DocumentContext:
             if c.category in _FORWARD_CLAIMS and c.text.lower() not in horizon_words
         ]  # fmt: skip
         sentence_of = SentenceLookup(sentences)
-        document_period = _document_period(text, lang, all_periods, partials, forward, sentence_of)
+        document_period = document_period_of(
+            text, lang, all_periods, partials, forward, sentence_of
+        )
         datelines = [p for p in all_periods if p not in periods]
-        dateline_year = _dateline_year(text, all_periods)
+        dateline_year = dateline_year_of(text, all_periods)
         year_phrases = [
             PeriodMention(period, s, e, text[s:e])
             for s, e, label in find_year_phrases(text, lang, all_periods)
@@ -145,7 +134,7 @@ class DocumentContext:
                 ],
                 key=lambda p: p.start,
             )  # fmt: skip
-        partials, periods = _date_current_period(
+        partials, periods = date_current_period(
             text, lang, partials, periods, document_period, forward, sentence_of
         )
         return cls(
@@ -567,130 +556,3 @@ def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase) -> str | None
         # brokers are cited in passing: they lead only a document that is about them
         counts[entity_id] += weight / 2 if record.type == "analyst_firm" else weight
     return counts.most_common(1)[0][0] if counts else None
-
-
-def _is_outlook(
-    position: int,
-    length: int,
-    forward: list[tuple[int, int]],
-    sentence_of: SentenceLookup | None,
-) -> bool:
-    """Whether a period at ``position`` is governed by an outlook cue close before it in
-    its sentence ("forecast third-quarter revenue", "outlook for the fourth quarter") or
-    just after it ("For the third quarter, Intel forecast …")."""
-    s0, s1 = sentence_of.get(position, (0, length)) if sentence_of else (0, length)
-    return any(
-        s0 <= c0 and c1 <= s1
-        and (0 <= position - c1 <= _OUTLOOK_BEFORE or 0 <= c0 - position <= _OUTLOOK_AFTER)
-        for c0, c1 in forward
-    )  # fmt: skip
-
-
-def _date_current_period(
-    text: str,
-    lang: str,
-    partials: list[tuple[int, int, str]],
-    periods: list[PeriodMention],
-    document_period: str | None,
-    forward: list[tuple[int, int]],
-    sentence_of: SentenceLookup,
-) -> tuple[list[tuple[int, int, str]], list[PeriodMention]]:
-    """ "in the quarter" is the last quarter reported earlier in its paragraph (a
-    paragraph about a rival's fiscal quarter), not one it gives as outlook; without one,
-    it stays the document's own period (resolved later)."""
-    starts = [s for s, _ in paragraph_spans(text)]
-    words = load_language_data(lang, "periods")
-    kept, dated = [], []
-    for s, e, label in partials:
-        if label != CURRENT:
-            kept.append((s, e, label))
-            continue
-        p0 = starts[max(0, bisect.bisect_right(starts, s) - 1)] if starts else 0
-        phrase = text[s:e].lower()
-        kinds = ("H" if any(w in phrase for w in words["half_words"]) else "") + (
-            "Q" if any(w in phrase for w in words["quarter_words"]) else ""
-        )
-        earlier = [p for p in periods if p0 <= p.start < s]
-        earlier += [
-            PeriodMention(resolve_partial(lbl, ps, periods, document_period) or "", ps, pe, lbl)
-            for ps, pe, lbl in partials
-            if p0 <= ps < s and lbl != CURRENT and not lbl.startswith("M")
-        ]
-        reported = [
-            p for p in sorted(earlier, key=lambda p: p.start)
-            if p.period and period_kind(p.period) in (kinds or "QH")
-            and not p.horizon and not p.comparison
-            and not _is_outlook(p.start, len(text), forward, sentence_of)
-        ]  # fmt: skip
-        if reported and reported[-1].period != document_period:
-            dated.append(PeriodMention(reported[-1].period, s, e, text[s:e]))
-        else:
-            kept.append((s, e, label))
-    return kept, sorted(periods + dated, key=lambda p: p.start)
-
-
-def _dateline_year(text: str, periods: list[PeriodMention]) -> int | None:
-    """The year of the date a report opens with ("SEOUL, Oct 29, 2025 —")."""
-    for p in periods:
-        if p.start < _LEDE_CHARS and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", p.period):
-            return int(p.period[:4])
-    return None
-
-
-def _document_period(
-    text: str,
-    lang: str,
-    periods: list[PeriodMention],
-    partials: list[tuple[int, int, str]],
-    forward: list[tuple[int, int]] = (),  # type: ignore[assignment]
-    sentence_of: SentenceLookup | None = None,
-) -> str | None:
-    """The period a report is about: the quarter or half it names most, counting the
-    headline and lede twice (reports open with their own period); quarters named
-    without a year ("first-half profit") are dated by the dateline (a fourth quarter
-    reported in February is last year's). A report whose headline names only a year
-    and says it is annual is about that year. A period named in an outlook sentence
-    ("forecast third-quarter revenue") is the next period, not the report's own: it
-    votes only when no reported period is named."""
-
-    def outlook(position: int) -> bool:
-        return _is_outlook(position, len(text), forward, sentence_of)
-
-    lede_end = min(len(text), _LEDE_CHARS)
-    years = [p.period[:4] for p in periods if p.period[:4].isdigit()]
-    dateline = next((p for p in periods if (p.start < lede_end and p.period.count("-") >= 1
-                     and period_kind(p.period) == "M") or (p.period.count("-") == 2
-                     and p.start < lede_end)), None)  # fmt: skip
-    ranked: Counter[str] = Counter()
-    for p in periods:
-        if period_kind(p.period) in "QH" and not p.horizon and not p.comparison:
-            weight = 2 if p.start < lede_end else 1
-            ranked[p.period] += weight / 100 if outlook(p.start) else weight
-    for start, _, label in partials:
-        if label.startswith("M") or label == CURRENT:
-            continue  # months name moments; "in the quarter" names no quarter by itself
-        year = year_of_partial(label, dateline, years)
-        if year:
-            weight = 2 if start < lede_end else 1
-            ranked[f"{year}-{label}"] += weight / 100 if outlook(start) else weight
-    headline = text[: text.find("\n")] if "\n" in text else text[:_LEDE_CHARS]
-    headline_months = [label for start, _, label in partials
-                       if start < len(headline) and label.startswith("M")]  # fmt: skip
-    if headline_months and not any(p.start < len(headline) for p in periods
-                                   if period_kind(p.period) in "QH"):  # fmt: skip
-        # "TSMC October revenue climbs": a monthly report is about its month
-        year = year_of_partial(headline_months[0], dateline, years)
-        if year:
-            return date_partial(str(year), headline_months[0])
-    annual = _annual_words(lang).search(headline)
-    headline_years = [p.period for p in periods if p.start < len(headline) and p.period.isdigit()]
-    if annual and headline_years and not any(p.start < len(headline) for p in periods
-                                             if period_kind(p.period) in "QH"):  # fmt: skip
-        return headline_years[0]
-    return ranked.most_common(1)[0][0] if ranked else None
-
-
-@cache
-def _annual_words(lang: str) -> re.Pattern[str]:
-    words = alternation(load_language_data(lang, "periods")["annual_words"])
-    return re.compile(rf"(?<![\w])(?:{words})(?![\w])", re.IGNORECASE)
