@@ -35,12 +35,15 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable numbers.")] = False,
     errors: Annotated[bool, typer.Option(help="List misses and spurious facts.")] = False,
     summaries: Annotated[
-        bool, typer.Option(help="Score summaries on corpus/summaries instead (encoder on and off).")
+        bool, typer.Option(help="Score summaries instead (encoder on and off).")
     ] = False,
+    summary_gold: Annotated[
+        Path, typer.Option(help="With --summaries: folder of summary gold JSON files.")
+    ] = SUMMARY_GOLD,
 ) -> None:
     """Score the extractor against the gold corpus (figure recall, lenient/strict P/R/F1)."""
     if summaries:
-        run_summary_eval(SUMMARY_GOLD, docs, as_json, lambda on: build_extractor(Settings(), on))
+        run_summary_eval(summary_gold, docs, as_json, lambda on: build_extractor(Settings(), on))
         return
     extractor = build_extractor(Settings(), use_encoder=False)
     console = Console(width=160)

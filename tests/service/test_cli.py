@@ -115,6 +115,23 @@ def test_eval_json_reports_every_number() -> None:
         assert report["figure_recall"] >= 0.97
 
 
+def test_eval_summaries_reads_the_summary_gold_folder_it_is_given(tmp_path: Path) -> None:
+    """A held-out summary set is scored with --summary-gold (and its --docs)."""
+    summaries = SAMPLES.parent / "summaries"
+    for name in ("fr_lvmh_resultats_s1_2025.json", "en_intel_q2_loss.json"):
+        (tmp_path / name).write_bytes((summaries / name).read_bytes())
+    result = run("eval", "--summaries", "--summary-gold", str(tmp_path), "--docs", str(SAMPLES),
+                 "--json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    runs = json.loads(result.stdout)["runs"]
+    assert [r["encoder"] for r in runs] == [True, False]
+    assert all(r["all"]["documents"] == 2 for r in runs)
+    assert {d["doc"] for d in runs[0]["documents"]} == {
+        "fr_lvmh_resultats_s1_2025.txt",
+        "en_intel_q2_loss.txt",
+    }
+
+
 @pytest.mark.parametrize(("path", "lang"), [(FR, "fr"), (EN, "en")])
 def test_summarize_gives_k_sentences_and_both_languages(path: Path, lang: str) -> None:
     result = run("summarize", str(path), "-k", "2", "--json")
