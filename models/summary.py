@@ -42,8 +42,9 @@ CLAIM_BONUS: dict[str, float] = {
     "guidance": 0.05, "target": 0.0, "reported": 0.0, "estimate": -0.05,
     "forecast": -0.05, "claimed": -0.15,
 }  # fmt: skip
-# Readers look for the main subject's outlook: one of its forward figures is always listed.
-OUTLOOK_CLAIM_TYPES: tuple[str, ...] = ("guidance", "forecast", "target")
+# Readers look for the main subject's own outlook: one guided figure is always listed.
+# (Forcing forecasts and targets too cost 0.015 coverage on dev and on held-out.)
+OUTLOOK_CLAIM_TYPES: tuple[str, ...] = ("guidance",)
 OUTLOOK_MIN_WEIGHT = 0.5  # a guided power draw is no reason to drop a revenue line
 MAIN_SUBJECT_BONUS = 0.3
 GROWTH_FOLDED_BONUS = 0.1
@@ -220,7 +221,7 @@ def select_key_facts(facts: Sequence[Mapping[str, Any]], n: int) -> list[int]:
             + (LEAD_WEIGHT if i / last < LEAD_SHARE else 0.0)
             + LEAD_DECAY * (1 - position[i])
             + (LEDE_BONUS if i == lede else 0.0),
-            floor=0.0,  # a doubtful fact should not headline, wherever it stands
+            floor=0.5,  # a doubtful fact weighs less, wherever it stands
         )
         for i, fact in enumerate(facts)
         if i not in folded

@@ -205,8 +205,8 @@ def test_main_subject_outranks_other_subjects_for_the_same_metric(lang: str) -> 
     ("outlook_subject", "outlook_claim", "kept"),
     [
         ("X", "guidance", True),  # the main subject's own outlook is always listed
-        ("X", "forecast", True),  # "NVIDIA expects revenue of $65.0 billion"
-        ("X", "target", True),  # a stated objective
+        ("X", "forecast", False),  # an expectation said by no one in particular competes
+        ("X", "target", False),  # so does a stated objective
         ("Y", "guidance", False),  # another company's outlook competes on its merits
         ("X", "estimate", False),  # an analyst's estimate of the quarter is no outlook
     ],
