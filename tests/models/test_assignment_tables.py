@@ -73,6 +73,27 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # EBITA, the operating profit European industrials report
+    row(
+        "fr",
+        "Nous retenons pour Schneider Electric un chiffre d'affaires 2025 de 40,1 Md€ et "
+        "un EBITA ajusté de 7 580 M€.",
+        "7 580",
+        "operating_income",
+    ),
+    row(
+        "en",
+        "Siemens reported adjusted EBITA of €2.9 billion in the quarter.",
+        "€2.9 billion",
+        "operating_income",
+    ),
+    # a dividend raised by a percentage grows as growth_rate
+    row(
+        "en",
+        "In September Microsoft raised its quarterly dividend by 10% to $0.91 per share.",
+        "10%",
+        "growth_rate",
+    ),
     # a stock or index move named by its time frame or its listing
     row("en", "The SOX index has gained 38% year to date.", "38%", "share_price_change"),
     row("fr", "À Wall Street, l'ADR de TSMC a gagné 1,2 %.", "1,2 %", "share_price_change"),
