@@ -133,12 +133,20 @@ def metric_rules() -> dict[str, Any]:
     if missing or unknown:
         raise DataFileError(f"models/data/metrics.json: missing {missing}, unknown {unknown}")
     for code, rule in metrics.items():
-        growth = rule.get("growth")
-        if growth is not None and growth not in METRICS:
-            raise DataFileError(
-                f"models/data/metrics.json: {code}.growth '{growth}' is not a metric"
-            )
+        for key in ("growth", "of_a_market"):
+            target = rule.get(key)
+            if target is not None and target not in METRICS:
+                raise DataFileError(
+                    f"models/data/metrics.json: {code}.{key} '{target}' is not a metric"
+                )
     return data
+
+
+@cache
+def growth_metrics() -> frozenset[str]:
+    """The metrics that are a growth rate of something (``revenue_growth``, ``growth_rate``…)."""
+    rules = metric_rules()["metrics"].values()
+    return frozenset(rule["growth"] for rule in rules if rule.get("growth")) | {"growth_rate"}
 
 
 @cache

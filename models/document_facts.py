@@ -7,7 +7,6 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
 from models.assign import (
     MetricChoice,
@@ -18,7 +17,7 @@ from models.assign import (
     resolve_partial,
 )
 from models.attribution import find_attribution
-from models.cues import CueMatch, CueSet, cue_set, metric_rules
+from models.cues import CueMatch, CueSet, cue_set, growth_metrics, metric_rules
 from models.document_periods import (
     SentenceLookup,
     date_current_period,
@@ -49,7 +48,6 @@ _MAX_TABLE_ROWS = 12
 _MAX_LIST_ITEMS = 6  # paragraphs an introducing "…as follows:" reaches
 _MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
-_OF_A_MARKET = {"revenue": "market_size", "revenue_growth": "growth_rate"}
 _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
     "market_cap", "price_target", "valuation_multiple",
@@ -59,12 +57,6 @@ _REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}$")
 _APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
-
-
-@cache
-def _growth_metrics() -> frozenset[str]:
-    rules = metric_rules()["metrics"].values()
-    return frozenset(rule["growth"] for rule in rules if rule.get("growth")) | {"growth_rate"}
 
 
 @dataclass
@@ -158,7 +150,7 @@ class DocumentContext:
         """The basis of a growth figure ("year over year", "sequential", "organic"), read
         between it and its neighbouring figures so that "up 22% from the previous quarter
         and up 62% from a year ago" gives each its own."""
-        if metric not in _growth_metrics():
+        if metric not in growth_metrics():
             return None
         before = max([sentence[0], figure.start - _QUALIFIER_LOOKBACK]
                      + [end for _, end in spans if end <= figure.start])  # fmt: skip
@@ -403,7 +395,7 @@ class DocumentContext:
                     choice = SubjectChoice(market, 100.0, "market named earlier")
             if (
                 previous_choice is not None
-                and metric.metric in _growth_metrics()
+                and metric.metric in growth_metrics()
                 and previous is not None
                 and not any(previous[0].end <= c.start < figure.start for c in candidates)
                 and (choice is None or choice.candidate.end <= previous[0].start)
@@ -441,11 +433,10 @@ class DocumentContext:
                 subject_reason = "document main entity"
             else:
                 subject, subject_reason = None, "none found"
-            if subject is not None and subject.type == "market" and metric.metric in _OF_A_MARKET:
+            of_a_market = metric_rules()["metrics"][metric.metric].get("of_a_market")
+            if subject is not None and subject.type == "market" and of_a_market:
                 # "HBM revenue should reach $58 billion": a market's revenue is its size
-                metric = MetricChoice(
-                    _OF_A_MARKET[metric.metric], metric.cue, f"{metric.reason}, of a market"
-                )
+                metric = MetricChoice(of_a_market, metric.cue, f"{metric.reason}, of a market")
             if (
                 subject is not None
                 and metric.metric in _LISTED_COMPANY_METRICS
@@ -460,7 +451,7 @@ class DocumentContext:
                 figure, metric.metric, sentence, self.periods, self.partials,
                 self._paragraph_period(sentence), self.document_period, others,
                 is_comparison_point(self.text, figure.start, self.lang),
-                None if metric.metric in _growth_metrics()
+                None if metric.metric in growth_metrics()
                 else relative_shift(self.text, figure.end, s1, others, self.lang),
                 breaks,
             )  # fmt: skip

@@ -47,6 +47,7 @@ CLAIM_BONUS: dict[str, float] = {
 OUTLOOK_CLAIM_TYPES: tuple[str, ...] = ("guidance",)
 OUTLOOK_MIN_WEIGHT = 0.5  # a guided power draw is no reason to drop a revenue line
 MAIN_SUBJECT_BONUS = 0.3
+CONFIDENCE_FLOOR = 0.5
 GROWTH_FOLDED_BONUS = 0.1
 LEDE_BONUS = 0.5  # the report's first figure is the one its writer chose to lead with
 LEAD_WEIGHT = 1.0
@@ -221,7 +222,6 @@ def select_key_facts(facts: Sequence[Mapping[str, Any]], n: int) -> list[int]:
             + (LEAD_WEIGHT if i / last < LEAD_SHARE else 0.0)
             + LEAD_DECAY * (1 - position[i])
             + (LEDE_BONUS if i == lede else 0.0),
-            floor=0.5,  # a doubtful fact weighs less, wherever it stands
         )
         for i, fact in enumerate(facts)
         if i not in folded
@@ -257,7 +257,7 @@ def fact_importance(
     if main_subject is not None and _subject_key(fact) == main_subject:
         score += MAIN_SUBJECT_BONUS
     score += CLAIM_BONUS.get(fact.get("claim_type") or "reported", 0.0)
-    return _confidence_scaled(fact, score, floor=0.5) if scale else score
+    return _confidence_scaled(fact, score) if scale else score
 
 
 def _sentence_positions(facts: Sequence[Mapping[str, Any]]) -> list[float]:
@@ -272,12 +272,13 @@ def _sentence_positions(facts: Sequence[Mapping[str, Any]]) -> list[float]:
     return [r / max(rank, 1) for r in ranks]
 
 
-def _confidence_scaled(fact: Mapping[str, Any], score: float, floor: float) -> float:
-    """``score`` times a factor from ``floor`` (confidence 0) to 1 (confidence 1)."""
+def _confidence_scaled(fact: Mapping[str, Any], score: float) -> float:
+    """``score`` times a factor from CONFIDENCE_FLOOR (confidence 0) to 1 (confidence 1):
+    a doubtful fact weighs less, wherever it stands."""
     confidence = fact.get("confidence")
     if confidence is None:
         return score
-    return score * (floor + (1.0 - floor) * float(confidence))
+    return score * (CONFIDENCE_FLOOR + (1.0 - CONFIDENCE_FLOOR) * float(confidence))
 
 
 def _ensure_outlook(
