@@ -11,7 +11,12 @@ at any output. For every document the real extractor runs once; then
 * ROUGE-1/2 F of the extractive summary against the reference, beside the
   lead-3 baseline (the document's first three sentences, as they are) computed
   from the same extraction in the same run, so the two always share the text,
-  the sentence splitter and the tokenizer.
+  the sentence splitter and the tokenizer;
+* human agreement, where a second annotator picked five headline facts of the
+  same documents without seeing the gold (``<gold folder>/second/*.json``): the
+  share of gold headline facts among their picks, scored like ours. It says how
+  far one careful reader's choice predicts another's, the level past which a
+  higher coverage fits one annotator rather than the task.
 
 Scores are macro averages over documents, per language and overall.
 """
@@ -35,6 +40,8 @@ from models.render import pair_growth_facts
 from service.ingest.files import read_document
 
 SUMMARY_GOLD = Path("corpus/summaries")
+SECOND_ANNOTATOR_DIR = "second"  # sub-folder of the gold folder
+AGREEMENT = "second_annotator"  # the score's name in reports
 COVERAGE_TARGET = 0.8
 LEAD_K = 3
 SCORES = (
@@ -67,8 +74,25 @@ def load_summary_gold(summaries_dir: Path) -> list[dict[str, Any]]:
     return records
 
 
-def score_summary(record: Mapping[str, Any], result: Any) -> dict[str, Any]:
-    """One document's scores from one ``ExtractionResult``."""
+def load_second_annotations(summaries_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """The second annotator's headline facts by document name; empty when there are none."""
+    folder = summaries_dir / SECOND_ANNOTATOR_DIR
+    annotations: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        facts = record.get("headline_facts") if isinstance(record, dict) else None
+        if not isinstance(facts, list) or not facts or "doc" not in record:
+            raise SummaryGoldError(
+                f"{SECOND_ANNOTATOR_DIR}/{path.name}: needs doc and headline_facts"
+            )
+        annotations[record["doc"]] = facts
+    return annotations
+
+
+def score_summary(
+    record: Mapping[str, Any], result: Any, second: Sequence[Mapping[str, Any]] | None = None
+) -> dict[str, Any]:
+    """One document's scores from one ``ExtractionResult`` (and a second annotator's picks)."""
     lang, reference = record["lang"], record["reference"]
     facts = [fact.to_dict() for fact in result.facts]
     # A growth fact folded into a key fact's line ("… 167,7 Md$ (+13 % sur un an)") is shown too.
@@ -89,6 +113,9 @@ def score_summary(record: Mapping[str, Any], result: Any) -> dict[str, Any]:
         "ours_rouge2": rouge_n(ours, reference, 2, lang)["f"],
         "lead3_rouge1": rouge_n(lead, reference, 1, lang)["f"],
         "lead3_rouge2": rouge_n(lead, reference, 2, lang)["f"],
+        AGREEMENT: (
+            None if second is None else headline_coverage(record["headline_facts"], second)
+        ),
     }
 
 
@@ -99,6 +126,8 @@ def aggregate(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {"documents": len(rows)}
     for name in SCORES:
         out[name] = round(sum(row[name] for row in rows) / len(rows), 4)
+    agreement = [row[AGREEMENT] for row in rows if row.get(AGREEMENT) is not None]
+    out[AGREEMENT] = round(sum(agreement) / len(agreement), 4) if agreement else None
     out["coverage_target_met"] = out["coverage"] >= COVERAGE_TARGET
     out["beats_lead3"] = (
         out["ours_rouge1"] > out["lead3_rouge1"] and out["ours_rouge2"] > out["lead3_rouge2"]
@@ -119,12 +148,13 @@ def evaluate_summaries(
     """
     rows = []
     started = time.perf_counter()
+    second = load_second_annotations(summaries_dir)
     for record in load_summary_gold(summaries_dir):
         document = read_document(docs_dir / record["doc"])
         if isinstance(document, RapportError):
             raise SummaryGoldError(f"{record['doc']}: {document.message}")
         result = extractor.extract(document.text, lang=record["lang"], source=record["doc"])
-        rows.append(score_summary(record, result))
+        rows.append(score_summary(record, result, second.get(record["doc"])))
         if on_document is not None:
             on_document(record["doc"])
     languages = sorted({row["lang"] for row in rows})
@@ -140,8 +170,8 @@ def evaluate_summaries(
 def print_summary_report(console: Console, runs: Iterable[Mapping[str, Any]]) -> None:
     """One table: a row per (encoder setting, language), ours beside lead-3."""
     table = Table(title="rapport eval --summaries", title_justify="left")
-    headers = ("encoder", "set", "docs", "coverage", "ceiling", "R-1 ours", "R-1 lead-3",
-               "R-2 ours", "R-2 lead-3", "beats lead-3")  # fmt: skip
+    headers = ("encoder", "set", "docs", "coverage", "ceiling", "2nd annotator", "R-1 ours",
+               "R-1 lead-3", "R-2 ours", "R-2 lead-3", "beats lead-3")  # fmt: skip
     for header in headers:
         table.add_column(header, justify="left" if header in ("encoder", "set") else "right")
     for run in runs:
@@ -158,6 +188,7 @@ def print_summary_report(console: Console, runs: Iterable[Mapping[str, Any]]) ->
                 str(scores["documents"]),
                 coverage,
                 f"{scores['coverage_ceiling']:.3f}",
+                "—" if scores[AGREEMENT] is None else f"{scores[AGREEMENT]:.3f}",
                 f"{scores['ours_rouge1']:.3f}",
                 f"{scores['lead3_rouge1']:.3f}",
                 f"{scores['ours_rouge2']:.3f}",
@@ -168,6 +199,7 @@ def print_summary_report(console: Console, runs: Iterable[Mapping[str, Any]]) ->
     console.print(
         f"coverage: share of headline facts among the key facts (target >= {COVERAGE_TARGET}); "
         "ceiling: the same share over every extracted fact; "
+        "2nd annotator: the same share among a second reader's five picks, made blind; "
         "ROUGE: F1 against the reference; lead-3: the first three sentences, same run."
     )
 

@@ -10,9 +10,12 @@ import pytest
 from rich.console import Console
 
 from service.cli.eval_summaries import (
+    AGREEMENT,
     SCORES,
+    SECOND_ANNOTATOR_DIR,
     SummaryGoldError,
     evaluate_summaries,
+    load_second_annotations,
     print_summary_report,
 )
 
@@ -20,15 +23,25 @@ ROOT = Path(__file__).resolve().parents[2]
 SUMMARIES = ROOT / "corpus" / "summaries"
 SAMPLES = ROOT / "corpus" / "samples"
 GOLD = {"fr": "fr_lvmh_resultats_s1_2025.json", "en": "en_intel_q2_loss.json"}
-DOCUMENT_KEYS = {"doc", "lang", "headline_facts", *SCORES}
-AGGREGATE_KEYS = {"documents", *SCORES, "coverage_target_met", "beats_lead3"}
+DOCUMENT_KEYS = {"doc", "lang", "headline_facts", *SCORES, AGREEMENT}
+AGGREGATE_KEYS = {"documents", *SCORES, AGREEMENT, "coverage_target_met", "beats_lead3"}
+HEADLINE_FIELDS = {"subject", "metric", "value", "value_max", "unit"}
+SECOND_FILES = {
+    tree: sorted((tree / SECOND_ANNOTATOR_DIR).glob("*.json"))
+    for tree in (SUMMARIES, ROOT / "corpus" / "heldout" / "summaries")
+}
 
 
-def gold_dir(tmp_path: Path, *langs: str) -> Path:
+def gold_dir(tmp_path: Path, *langs: str, second: bool = True) -> Path:
     folder = tmp_path / "summaries"
     folder.mkdir()
+    if second:
+        (folder / SECOND_ANNOTATOR_DIR).mkdir()
     for lang in langs:
         shutil.copy(SUMMARIES / GOLD[lang], folder / GOLD[lang])
+        if second:
+            shutil.copy(SUMMARIES / SECOND_ANNOTATOR_DIR / GOLD[lang],
+                        folder / SECOND_ANNOTATOR_DIR / GOLD[lang])  # fmt: skip
     return folder
 
 
@@ -60,6 +73,8 @@ def test_document_scores(both: dict, lang: str) -> None:
     # A summary made of the document's own sentences shares words with the reference.
     assert row["ours_rouge1"] > 0 and row["lead3_rouge1"] > 0
     assert row["ours_rouge2"] <= row["ours_rouge1"]
+    # The second annotator's picks are scored like ours, against the same gold.
+    assert 0.0 <= row[AGREEMENT] <= 1.0
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -75,7 +90,7 @@ def test_per_language_aggregate_is_its_document(both: dict, lang: str) -> None:
 
 
 def test_overall_is_the_mean_of_documents(both: dict) -> None:
-    for name in SCORES:
+    for name in (*SCORES, AGREEMENT):
         mean = sum(row[name] for row in both["documents"]) / 2
         assert both["all"][name] == pytest.approx(mean, abs=1e-4)
 
@@ -99,3 +114,46 @@ def test_unusable_gold_is_an_error(extractor, tmp_path: Path, content, message: 
         (tmp_path / "bad.json").write_text(json.dumps(content), encoding="utf-8")
     with pytest.raises(SummaryGoldError, match=message):
         evaluate_summaries(tmp_path, SAMPLES, extractor)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_without_a_second_annotator_agreement_is_absent(extractor, tmp_path: Path, lang: str):
+    report = evaluate_summaries(gold_dir(tmp_path, lang, second=False), SAMPLES, extractor)
+    assert report["documents"][0][AGREEMENT] is None
+    assert report["all"][AGREEMENT] is None
+    console = Console(record=True, width=200)
+    print_summary_report(console, [report])
+    (line,) = [line for line in console.export_text().splitlines() if f" {lang} " in line]
+    assert "—" in line
+
+
+@pytest.mark.parametrize(
+    "content",
+    [{"doc": "x.txt", "headline_facts": []}, {"headline_facts": [{"value": 1}]}, ["not", "a dict"]],
+)
+def test_unusable_second_annotation_is_an_error(tmp_path: Path, content) -> None:
+    (tmp_path / SECOND_ANNOTATOR_DIR).mkdir()
+    (tmp_path / SECOND_ANNOTATOR_DIR / "bad.json").write_text(json.dumps(content), "utf-8")
+    with pytest.raises(SummaryGoldError, match="needs doc and headline_facts"):
+        load_second_annotations(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [path for files in SECOND_FILES.values() for path in files],
+    ids=lambda path: f"{path.parents[1].parent.name}/{path.stem}",
+)
+def test_second_annotations_pick_five_facts_of_a_gold_document(path: Path) -> None:
+    """Each file answers one summary gold file, with five headline facts in the gold's fields."""
+    record = json.loads(path.read_text(encoding="utf-8"))
+    gold = json.loads((path.parents[1] / path.name).read_text(encoding="utf-8"))
+    assert (record["doc"], record["lang"]) == (gold["doc"], gold["lang"])
+    assert len(record["headline_facts"]) == 5
+    for fact in record["headline_facts"]:
+        assert set(fact) >= HEADLINE_FIELDS, fact
+
+
+@pytest.mark.parametrize("tree", list(SECOND_FILES), ids=lambda tree: tree.parent.name)
+def test_every_summary_gold_file_has_a_second_annotation(tree: Path) -> None:
+    gold = {path.name for path in tree.glob("*.json")}
+    assert {path.name for path in SECOND_FILES[tree]} == gold
