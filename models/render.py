@@ -72,10 +72,13 @@ def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
     """Map the index of a level fact to the index of the growth fact folded into it.
 
     Candidates share the level fact's family, subject and period. A growth
-    marked year-on-year wins; else a single unmarked one (read as year on year,
-    the usual basis); else a sequential one. Two unmarked candidates ("up 22 %
-    from Q2 and 62 % from a year ago") are ambiguous: nothing is folded rather
-    than a wrong basis printed.
+    marked year-on-year wins; else the unmarked one nearest the level in its own
+    sentence ("revenue rose 34% to $1.14 billion", "royalty revenue grew 21% to
+    $620 million, while licensing revenue jumped 56% to $515 million": each
+    level takes its neighbour); else a single unmarked one (read as year on
+    year, the usual basis); else a sequential one. Two unmarked candidates away
+    from the level ("up 22 % from Q2 and 62 % from a year ago") are ambiguous:
+    nothing is folded rather than a wrong basis printed.
     """
     pairs: dict[int, int] = {}
     used: set[int] = set()
@@ -92,8 +95,11 @@ def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
         by_basis: dict[str | None, list[int]] = {"yoy": [], None: [], "qoq": []}
         for index in candidates:
             by_basis[growth_basis(facts[index])].append(index)
+        beside = _nearest_in_sentence(facts, level_index, by_basis[None])
         if by_basis["yoy"]:
             chosen = by_basis["yoy"][0]
+        elif beside is not None:
+            chosen = beside
         elif len(by_basis[None]) == 1:
             chosen = by_basis[None][0]
         elif by_basis["qoq"] and not by_basis[None]:
@@ -103,6 +109,25 @@ def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
         pairs[level_index] = chosen
         used.add(chosen)
     return pairs
+
+
+def _nearest_in_sentence(
+    facts: Sequence[Mapping[str, Any]], level_index: int, candidates: Sequence[int]
+) -> int | None:
+    """The candidate of the level's own sentence with no other figure between them."""
+    level = facts[level_index]
+    start = level.get("start")
+    if start is None or level.get("sentence") is None:
+        return None
+    beside = [
+        index
+        for index in candidates
+        if facts[index].get("sentence") == level["sentence"]
+        and facts[index].get("start") is not None
+        # adjacent: the growth is the level's neighbour in the list of facts
+        and abs(index - level_index) == 1
+    ]
+    return min(beside, key=lambda index: abs(facts[index]["start"] - start), default=None)
 
 
 def render_key_facts(facts: Sequence[Mapping[str, Any]], lang: str) -> list[str]:

@@ -459,3 +459,31 @@ def test_unreadable_template_file_is_refused(content: str, tmp_path: Path) -> No
 def test_missing_template_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataFileError):
         load_templates(tmp_path / "absent.json")
+
+
+# (language, sentence, (amount, growth detail) of each revenue line): each level takes the
+# growth figure beside it, even when the sentence carries two unmarked growth figures.
+NEIGHBOUR_ROWS = [
+    ("en", "For the fiscal 2026 second quarter, Arm's revenue rose 34% to $1.14 billion. "
+     "Royalty revenue grew 21% to $620 million, while licensing revenue jumped 56% to "
+     "$515 million.",
+     [("$1.14B", "(+34% YoY)"), ("$620M", "(+21% YoY)"), ("$515M", "(+56% YoY)")]),
+    ("fr", "Au deuxième trimestre de l'exercice 2026, le chiffre d'affaires d'Arm a progressé "
+     "de 34 % à 1,14 milliard de dollars. Les redevances ont progressé de 21 % à 620 millions "
+     "de dollars, tandis que les revenus de licences ont bondi de 56 % à 515 millions de "
+     "dollars.",
+     [("1,14 Md$", "(+34 % sur un an)"), ("620 M$", "(+21 % sur un an)"),
+      ("515 M$", "(+56 % sur un an)")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "lines"), NEIGHBOUR_ROWS)
+def test_growth_folds_into_its_neighbour_in_the_sentence(
+    extractor: Any, lang: str, text: str, lines: list[tuple[str, str]]
+) -> None:
+    facts = [fact.to_dict() for fact in extractor.extract(text, lang=lang).facts]
+    rendered = [
+        line.replace("\u202f", " ").replace("\xa0", " ") for line in render_key_facts(facts, lang)
+    ]
+    for amount, detail in lines:
+        assert any(amount in line and line.endswith(detail) for line in rendered), rendered
