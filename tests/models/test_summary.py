@@ -147,7 +147,7 @@ def test_headings_are_not_summary_sentences(lang: str, heading: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "expected_first"),
+    ("lang", "expected_line"),
     [
         ("fr", {
             "fr": "Amazon — chiffre d'affaires T2 2025\u00a0: 167,7\u00a0Md$ (+13\u00a0% sur un an)",
@@ -161,11 +161,12 @@ def test_headings_are_not_summary_sentences(lang: str, heading: str) -> None:
     ],
 )  # fmt: skip
 def test_key_facts_in_both_languages_with_growth_folded(
-    lang: str, expected_first: dict[str, str]
+    lang: str, expected_line: dict[str, str]
 ) -> None:
     summary = run(lang)
-    assert summary.key_facts["fr"][0] == expected_first["fr"]
-    assert summary.key_facts["en"][0] == expected_first["en"]
+    # the same fact on the same line of both lists, whichever place it ranks
+    place = summary.key_facts["fr"].index(expected_line["fr"])
+    assert summary.key_facts["en"][place] == expected_line["en"]
     # the folded growth fact is not listed on its own line
     assert not any("croissance du chiffre d'affaires" in line for line in summary.key_facts["fr"])
     assert not any("revenue growth" in line for line in summary.key_facts["en"])
@@ -315,3 +316,38 @@ def test_the_report_lead_figure_is_a_key_fact_whatever_its_metric(
         )
     ]  # fmt: skip
     assert 0 in select_key_facts([lede, *later], 3)
+
+
+# (lang, report, [(figure, metric, value, unit)] in order): the operating margin is the
+# second sentence of a paragraph, the capex figure opens the last paragraph.
+OPENER_ROWS = [
+    ("fr", "Le chiffre d'affaires d'Acme atteint 10 Md€.\n\n"
+           "Le résultat net s'établit à 2 Md€. La marge opérationnelle ressort à 20 %.\n\n"
+           "Les investissements atteindront 3 Md€ en 2026.\n",
+     [("10 Md€", "revenue", 10e9, "EUR"), ("2 Md€", "net_income", 2e9, "EUR"),
+      ("20 %", "operating_margin", 20, "%"), ("3 Md€", "capex", 3e9, "EUR")]),
+    ("en", "Acme's revenue reached €10B.\n\n"
+           "Net income was €2B. The operating margin was 20%.\n\n"
+           "Capital expenditure will reach €3B in 2026.\n",
+     [("€10B", "revenue", 10e9, "EUR"), ("€2B", "net_income", 2e9, "EUR"),
+      ("20%", "operating_margin", 20, "%"), ("€3B", "capex", 3e9, "EUR")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "figures"), OPENER_ROWS)
+def test_the_figure_opening_a_paragraph_makes_the_key_facts(
+    lang: str, text: str, figures: list[tuple[str, str, float, str]]
+) -> None:
+    facts = [
+        located(text, surface, subject="Acme", subject_id="acme", metric=metric, value=value,
+                unit=unit, period="2025")
+        for surface, metric, value, unit in figures
+    ]  # fmt: skip
+    metrics = [fact["metric"] for fact in facts]
+    # Without the text, paragraphs are unknown: the earlier margin outranks the capex.
+    assert [metrics[i] for i in select_key_facts(facts, 3)] == [
+        "revenue", "net_income", "operating_margin"
+    ]  # fmt: skip
+    assert [metrics[i] for i in select_key_facts(facts, 3, text=text)] == [
+        "revenue", "net_income", "capex"
+    ]  # fmt: skip
