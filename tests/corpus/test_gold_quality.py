@@ -80,3 +80,18 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     assert report.figure_recall >= 0.95
     assert report.strict.f1 >= 0.66
     assert report.claim_accuracy >= 0.90
+
+
+@pytest.mark.parametrize(
+    ("tree", "coverage"),
+    [(ROOT / "corpus", 0.60), (HELDOUT, 0.56)],
+    ids=["dev", "heldout"],
+)
+def test_summary_floors(extractor_no_encoder, tree: Path, coverage: float) -> None:
+    """Key-fact coverage of the headline facts, and the extractive summary ahead of lead-3
+    on both ROUGEs (``rapport eval --summaries``, encoder off)."""
+    from service.cli.eval_summaries import evaluate_summaries
+
+    scores = evaluate_summaries(tree / "summaries", tree / "samples", extractor_no_encoder)["all"]
+    assert scores["coverage"] >= coverage
+    assert scores["beats_lead3"]
