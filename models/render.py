@@ -71,14 +71,16 @@ def render_fact(
 def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
     """Map the index of a level fact to the index of the growth fact folded into it.
 
-    Candidates share the level fact's family, subject and period. A growth
-    marked year-on-year wins; else the unmarked one nearest the level in its own
-    sentence ("revenue rose 34% to $1.14 billion", "royalty revenue grew 21% to
-    $620 million, while licensing revenue jumped 56% to $515 million": each
-    level takes its neighbour); else a single unmarked one (read as year on
-    year, the usual basis); else a sequential one. Two unmarked candidates away
-    from the level ("up 22 % from Q2 and 62 % from a year ago") are ambiguous:
-    nothing is folded rather than a wrong basis printed.
+    Candidates share the level fact's family, subject and period. In order: a
+    growth marked year-on-year in the level's own sentence; the unmarked one
+    beside the level ("revenue rose 34% to $1.14 billion", "royalty revenue grew
+    21% to $620 million, while licensing revenue jumped 56% to $515 million":
+    each level takes its neighbour, and "3 041 MEUR (-6,9 %)" keeps its own
+    figure rather than the next sentence's "excluding this item, +10,5 % year on
+    year"); a year-on-year one elsewhere; a single unmarked one (read as year on
+    year, the usual basis); a sequential one. Two unmarked candidates away from
+    the level ("up 22 % from Q2 and 62 % from a year ago") are ambiguous: nothing
+    is folded rather than a wrong basis printed.
     """
     pairs: dict[int, int] = {}
     used: set[int] = set()
@@ -95,11 +97,15 @@ def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
         by_basis: dict[str | None, list[int]] = {"yoy": [], None: [], "qoq": []}
         for index in candidates:
             by_basis[growth_basis(facts[index])].append(index)
+        sentence = level.get("sentence")
+        yoy_here = [i for i in by_basis["yoy"] if sentence and facts[i].get("sentence") == sentence]
         beside = _nearest_in_sentence(facts, level_index, by_basis[None])
-        if by_basis["yoy"]:
-            chosen = by_basis["yoy"][0]
+        if yoy_here:
+            chosen = yoy_here[0]
         elif beside is not None:
             chosen = beside
+        elif by_basis["yoy"]:
+            chosen = by_basis["yoy"][0]
         elif len(by_basis[None]) == 1:
             chosen = by_basis[None][0]
         elif by_basis["qoq"] and not by_basis[None]:

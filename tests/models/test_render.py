@@ -474,6 +474,13 @@ NEIGHBOUR_ROWS = [
      "dollars.",
      [("1,14 Md$", "(+34 % sur un an)"), ("620 M$", "(+21 % sur un an)"),
       ("515 M$", "(+56 % sur un an)")]),
+    # the level's own figure, not the next sentence's adjusted year-on-year growth
+    ("en", "Acme's third-quarter net income was $3.04 billion, down 6.9%. Excluding the "
+     "provision, it would have risen 10.5% year over year.",
+     [("$3.04B", "(-6.9% YoY)")]),
+    ("fr", "Au troisième trimestre, le résultat net d'Acme s'établit à 3,04 milliards de "
+     "dollars, en baisse de 6,9 %. Hors cet élément, il aurait progressé de 10,5 % sur un an.",
+     [("3,04 Md$", "(-6,9 % sur un an)")]),
 ]  # fmt: skip
 
 
