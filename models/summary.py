@@ -59,6 +59,7 @@ LEAD_WEIGHT = 0.5
 LEAD_SHARE = 0.4  # the first facts of a report, where news puts what matters
 LEAD_DECAY = 1.0  # and, within them and after, earlier still weighs more
 REPEATED_METRIC_FACTOR = 0.6  # second figure of the same subject+metric counts less
+ROUNDING_TOLERANCE = 0.01  # "le seuil des 13 milliards ... à 13 072 M€": one figure, twice
 MIN_SENTENCE_WORDS = 6
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -225,8 +226,11 @@ def select_key_facts(
     # that among them the metric still decides: revenue before EPS, then a gentle slope).
     last = max(len(facts) - 1, 1)
     position = _sentence_positions(facts)
-    lede = min((i for i in range(len(facts)) if i not in folded), default=None)
-    openers = _opener_bonuses(facts, folded, text)
+    # A rounded restatement stands aside like a folded growth: its precise twin takes its place.
+    rounded = _rounded_restatements(facts)
+    aside = folded | rounded
+    lede = min((i for i in range(len(facts)) if i not in aside), default=None)
+    openers = _opener_bonuses(facts, aside, text)
     base = {
         i: _confidence_scaled(
             fact,
@@ -238,7 +242,7 @@ def select_key_facts(
             + openers[i],
         )
         for i, fact in enumerate(facts)
-        if i not in folded
+        if i not in aside
     }
     # Greedy: a figure already listed is skipped, a metric already listed counts less.
     chosen: list[int] = []
@@ -274,18 +278,46 @@ def fact_importance(
     return _confidence_scaled(fact, score) if scale else score
 
 
+def _rounded_restatements(facts: Sequence[Mapping[str, Any]]) -> set[int]:
+    """Facts that round another fact of the same subject, metric, unit and period
+    (within ROUNDING_TOLERANCE, with fewer significant digits): the precise one is listed."""
+
+    def digits(fact: Mapping[str, Any]) -> int:
+        return len("".join(ch for ch in str(fact.get("text") or "") if ch.isdigit()).strip("0"))
+
+    def same_measure(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+        return all(a.get(key) == b.get(key) for key in ("metric", "unit", "period")) and (
+            _subject_key(a) == _subject_key(b)
+        )
+
+    rounded = set()
+    for i, fact in enumerate(facts):
+        value = fact.get("value")
+        for other in facts:
+            other_value = other.get("value")
+            if (
+                value and other_value and value != other_value
+                and same_measure(fact, other)
+                and abs(value - other_value) <= ROUNDING_TOLERANCE * abs(other_value)
+                and digits(fact) < digits(other)
+            ):  # fmt: skip
+                rounded.add(i)
+                break
+    return rounded
+
+
 def _opener_bonuses(
-    facts: Sequence[Mapping[str, Any]], folded: set[int], text: str | None
+    facts: Sequence[Mapping[str, Any]], aside: set[int], text: str | None
 ) -> list[float]:
     """PARAGRAPH_OPENER_BONUS for the first listed figure of each paragraph, and
-    SENTENCE_OPENER_BONUS for the first of each sentence (growth folded away)."""
+    SENTENCE_OPENER_BONUS for the first of each sentence (facts set aside skipped)."""
     breaks = [match.end() for match in _PARAGRAPH_BREAK.finditer(text)] if text else []
     bonuses = [0.0] * len(facts)
     seen_paragraphs: set[int] = set()
     seen_sentences: set[Any] = set()
     for i, fact in enumerate(facts):
         start = fact.get("start")
-        if i in folded or start is None:
+        if i in aside or start is None:
             continue
         paragraph = bisect.bisect_right(breaks, start) if text else None
         if paragraph is not None and paragraph not in seen_paragraphs:

@@ -351,3 +351,25 @@ def test_the_figure_opening_a_paragraph_makes_the_key_facts(
     assert [metrics[i] for i in select_key_facts(facts, 3, text=text)] == [
         "revenue", "net_income", "capex"
     ]  # fmt: skip
+
+
+# (lang, sentence, rounded figure, precise figure, unit): one figure given twice.
+ROUNDED_ROWS = [
+    ("fr", "Dupixent franchit le seuil des 13 milliards d'euros de ventes, à 13 072 M€.",
+     "13 milliards d'euros", "13 072 M€", "EUR"),
+    ("en", "Dupixent sales passed the $13 billion mark, at $13,072 million.",
+     "$13 billion", "$13,072 million", "USD"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "rounded", "precise", "unit"), ROUNDED_ROWS)
+def test_a_rounded_restatement_gives_way_to_the_precise_figure(
+    lang: str, text: str, rounded: str, precise: str, unit: str
+) -> None:
+    same = {"subject": "Dupixent", "metric": "revenue", "unit": unit, "period": "2024"}
+    facts = [located(text, rounded, value=13e9, **same),
+             located(text, precise, value=13.072e9, **same)]  # fmt: skip
+    assert select_key_facts(facts, 5, text=text) == [1]
+    # a different period is another figure, listed too
+    facts[0]["period"] = "2023"
+    assert sorted(select_key_facts(facts, 5, text=text)) == [0, 1]
