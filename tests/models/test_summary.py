@@ -9,7 +9,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from models.summary import Summary, select_key_facts, summarize
+from models.key_facts import select_key_facts
+from models.summary import Summary, summarize
 
 FR_TEXT = """Amazon face à NVIDIA dans les puces IA
 
