@@ -85,6 +85,7 @@ class Extractor:
         use_encoder: bool = True,
         batch_size: int = 64,
         summary_embeddings: bool = False,
+        knowledge: KnowledgeBase | None = None,
     ) -> None:
         self.pipelines = {**DEFAULT_PIPELINES, **(pipelines or {})}
         self.encoder_path = encoder_path
@@ -95,7 +96,9 @@ class Extractor:
         self.use_encoder = use_encoder or summary_embeddings
         self.batch_size = batch_size
         self._nlp: dict[str, Any] = {}
-        self._kb: KnowledgeBase | None = None
+        # ``knowledge`` replaces the packaged gazetteer (an ablated copy, a client's own)
+        self._given_kb = knowledge
+        self._kb: KnowledgeBase | None = knowledge
         self._encoder: Any = None
 
     @property
@@ -114,7 +117,7 @@ class Extractor:
                 raise ModelLoadError(
                     f"spaCy pipeline '{name}' for '{lang}' is not installed: {err}"
                 ) from err
-        self._kb = KnowledgeBase.load()
+        self._kb = self._given_kb or KnowledgeBase.load()
         if self.use_encoder:
             from models.encoder import SentenceEncoder
 
