@@ -4,6 +4,7 @@ consensus, or "analysts" in general (per-language words in ``cues.json``)."""
 from __future__ import annotations
 
 from models.cues import CueSet
+from models.document_entities import LayeredKnowledge
 from models.knowledge import EntityMention, KnowledgeBase
 
 
@@ -12,7 +13,7 @@ def find_attribution(
     sentence: tuple[int, int],
     figure_start: int,
     mentions: list[EntityMention],
-    kb: KnowledgeBase,
+    kb: KnowledgeBase | LayeredKnowledge,
     cues: CueSet,
 ) -> tuple[str | None, str | None]:
     """(attribution, kind) where kind is ``analyst_firm``, ``consensus`` or ``analysts``."""

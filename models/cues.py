@@ -62,6 +62,15 @@ class CueSet:
     conditional_exclusions: frozenset[str]
     growth_qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()
     metric_cue_exclusions: re.Pattern[str] = re.compile(r"(?!x)x")
+    # unknown organisations (models/document_entities.py)
+    organisation_suffixes: frozenset[str] = frozenset()
+    name_endings: frozenset[str] = frozenset()
+    name_stopwords: frozenset[str] = frozenset()
+    place_before: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "(NASDAQ: ANET)", "(FRVIA FP)" right after a name: its listing, the ticker captured
+    listing: re.Pattern[str] = re.compile(r"(?!x)x")
+    # "(MSFT)": a bare ticker, read as a listing only in a title
+    bare_listing: re.Pattern[str] = re.compile(r"(?!x)x")
 
     def introduced_as_company(self, text: str, start: int) -> bool:
         """Whether the name at ``start`` follows a company descriptor ("l'équipementier",
@@ -212,7 +221,44 @@ def cue_set(lang: str) -> CueSet:
             for name, phrases in data["growth_qualifiers"].items()
             if not name.startswith("_")
         ),
+        **_organisation_cues(data["organisations"], lang),
     )
+
+
+_ORGANISATION_KEYS = (
+    "legal_suffixes",
+    "name_endings",
+    "exchanges",
+    "market_codes",
+    "name_stopwords",
+    "place_before",
+)
+_TICKER = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
+
+
+def _organisation_cues(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    for key in _ORGANISATION_KEYS:
+        words = data.get(key)
+        if (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w.strip() for w in words)
+        ):
+            raise DataFileError(
+                f"models/lang/{lang}/cues.json: organisations.{key} must be a non-empty "
+                "list of non-empty strings"
+            )
+    exchanges, codes = alternation(data["exchanges"]), alternation(data["market_codes"])
+    return {
+        "organisation_suffixes": frozenset(w.lower().rstrip(".") for w in data["legal_suffixes"]),
+        "name_endings": frozenset(w.lower() for w in data["name_endings"]),
+        "name_stopwords": frozenset(w.lower() for w in data["name_stopwords"]),
+        "place_before": re.compile(rf"(?<![\w])(?:{alternation(data['place_before'])})\s+$", re.I),
+        "listing": re.compile(
+            rf"^\.?,?\s*\(\s*(?:(?:{exchanges})\s*:\s*({_TICKER})|({_TICKER})\s+(?:{codes}))\s*\)"
+        ),
+        "bare_listing": re.compile(rf"^\.?,?\s*\(\s*({_TICKER})\s*\)"),
+    }
 
 
 def _growth_regex(phrases: list[str]) -> str:

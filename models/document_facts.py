@@ -18,6 +18,7 @@ from models.assign import (
 )
 from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set, growth_metrics, metric_rules
+from models.document_entities import LayeredKnowledge, discover
 from models.document_periods import (
     SentenceLookup,
     date_current_period,
@@ -63,7 +64,7 @@ _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
 class DocumentContext:
     text: str
     lang: str
-    kb: KnowledgeBase
+    kb: KnowledgeBase | LayeredKnowledge
     cues: CueSet
     sentences: list[tuple[int, int]]
     paragraphs: list[tuple[int, int]]
@@ -83,6 +84,8 @@ class DocumentContext:
     def build(
         cls, text: str, lang: str, kb: KnowledgeBase, sentences: list[tuple[int, int]]
     ) -> DocumentContext:
+        cues = cue_set(lang)
+        kb = LayeredKnowledge(kb, discover(text, kb, cues))
         mentions = kb.find_mentions(text)
         all_periods = find_periods(text, lang)
         # A day date in a paragraph's opening words is a dateline ("TAIPEI, Nov 10, 2025 —"):
@@ -94,7 +97,6 @@ class DocumentContext:
                                                      for s in paragraph_starts))
         ]  # fmt: skip
         partials = find_partial_periods(text, lang, all_periods)
-        cues = cue_set(lang)
         horizon_words = {w.lower() for w in load_language_data(lang, "periods")["horizon_before"]}
         claim_cues = [cues.claim_cues(text, s0, s1) for s0, s1 in sentences]
         forward = [
@@ -535,7 +537,7 @@ class DocumentContext:
         return entities
 
 
-def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase) -> str | None:
+def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase | LayeredKnowledge) -> str | None:
     """The most mentioned company or business unit, counting the opening twice."""
     counts: Counter[str] = Counter()
     for m in mentions:

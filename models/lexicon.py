@@ -90,6 +90,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "subject_links": dict,
         "growth_qualifiers": dict,
         "metric_cue_exclusions": dict,
+        "organisations": dict,
     },
     "language": {"stopwords": list, "abbreviations": list},
 }

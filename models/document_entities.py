@@ -1,0 +1,255 @@
+"""Organisations a report names that the knowledge base does not know.
+
+A user's reports name companies never listed in ``data/entities.json``. Found here, per
+document, from what the report itself says of a name:
+
+- the name the title opens with ("Arista tops forecasts…", "Soitec : résultats…"), cut
+  to the longest run of its words the body repeats, when it is no common word;
+- a legal form after it ("Arista Networks Inc.", "Forvia SE", "Arm Holdings plc") or a
+  company's last word in it ("Comet Holding", "Nearfield Instruments");
+- a listing after it ("Arista Networks (NYSE: ANET)", "Forvia (FRVIA FP)").
+
+Each becomes a document entity with aliases (the name as written, without its legal
+form, its short first word when the report uses it alone, its ticker), matched as
+written, so the placing rules (paragraph and document subject, back-references) use it
+like a gazetteer entity. Cue words are data (``lang/*/cues.json``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.cues import CueSet
+from models.knowledge import EntityMention, EntityRecord, KnowledgeBase, fold_alias, normalize_alias
+
+# a capitalized word ("Arista", "TotalEnergies", "AT&T", "Rolls-Royce"), and a run of
+# them separated by single spaces
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*[\w&]|[A-ZÀ-ÖØ-Þ]"
+_NAME = re.compile(rf"(?<![\w'’.-])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
+_SPACE = re.compile(r"\s+")
+_MIN_SHORT_FORM = 3
+
+
+@dataclass(slots=True)
+class _Found:
+    core: str  # the name without its legal form
+    written: str  # as written, legal form included
+    ticker: str | None = None
+    from_title: bool = False
+
+
+class LayeredKnowledge:
+    """The gazetteer plus one document's own organisations: the KnowledgeBase interface
+    the placing rules use (``get``, ``find_mentions``, ``slug``, ``resolve``)."""
+
+    def __init__(self, base: KnowledgeBase, extra: list[EntityRecord]) -> None:
+        self.base = base
+        self.extra = extra
+        self._extra_kb = KnowledgeBase(extra) if extra else None
+        self.entities = [*base.entities, *extra]
+
+    def get(self, entity_id: str) -> EntityRecord | None:
+        found = self.base.get(entity_id)
+        if found is None and self._extra_kb is not None:
+            found = self._extra_kb.get(entity_id)
+        return found
+
+    def resolve(self, name: str) -> EntityRecord | None:
+        found = self.base.resolve(name)
+        if found is None and self._extra_kb is not None:
+            found = self._extra_kb.resolve(name)
+        return found
+
+    def find_mentions(self, text: str) -> list[EntityMention]:
+        mentions = self.base.find_mentions(text)
+        if self._extra_kb is None:
+            return mentions
+        extra = [
+            m for m in self._extra_kb.find_mentions(text)
+            if not any(k.start < m.end and m.start < k.end for k in mentions)
+        ]  # fmt: skip
+        return sorted(mentions + extra, key=lambda m: m.start)
+
+    @staticmethod
+    def slug(name: str) -> str:
+        return KnowledgeBase.slug(name)
+
+
+def discover(text: str, kb: KnowledgeBase, cues: CueSet) -> list[EntityRecord]:
+    """The document's organisations absent from ``kb``, title organisation first."""
+    known = kb.find_mentions(text)
+    title_end = _title_end(text)
+    found: list[_Found] = []
+    lead = _title_lead(text, title_end, known, cues)
+    if lead is not None:
+        found.append(lead)
+    for match in _NAME.finditer(text):
+        start, name = _without_stopwords(match.start(), _SPACE.sub(" ", match.group()), cues)
+        core, had_suffix = _strip_suffix(name, cues)
+        after = text[match.end() : match.end() + 40]
+        listing = cues.listing.match(after)
+        if not core or not (had_suffix or listing):
+            continue
+        if not _plausible(core, start, start + len(core), text, known, cues):
+            continue
+        found.append(_Found(core, name, _ticker(listing)))
+    return _records(_merged(found), text, kb, cues)
+
+
+def _without_stopwords(start: int, name: str, cues: CueSet) -> tuple[int, str]:
+    """ "The Arista Networks" -> "Arista Networks": a capitalized word opening a sentence."""
+    words = name.split(" ")
+    while words and words[0].lower() in cues.name_stopwords:
+        start += len(words.pop(0)) + 1
+    return start, " ".join(words)
+
+
+def _ticker(listing: re.Match[str] | None) -> str | None:
+    return next((g for g in listing.groups() if g), None) if listing else None
+
+
+def _title_end(text: str) -> int:
+    stripped = len(text) - len(text.lstrip())
+    end = text.find("\n", stripped)
+    return len(text) if end < 0 else end
+
+
+def _title_lead(
+    text: str, title_end: int, known: list[EntityMention], cues: CueSet
+) -> _Found | None:
+    """The name the title opens with, cut to the longest run of words the body repeats."""
+    start = len(text) - len(text.lstrip())
+    match = _NAME.match(text, start, title_end)
+    if match is None:
+        return None
+    start, lead = _without_stopwords(start, _SPACE.sub(" ", match.group()), cues)
+    words = lead.split(" ")
+    body = text[title_end:]
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k])
+        core, _ = _strip_suffix(name, cues)
+        if not core or not _occurs(core, body):
+            continue
+        if not _plausible(core, start, start + len(core), text, known, cues):
+            return None
+        after = text[start + len(name) : start + len(name) + 40]
+        listing = cues.listing.match(after) or cues.bare_listing.match(after)
+        return _Found(core, name, _ticker(listing), from_title=True)
+    return None
+
+
+def _occurs(name: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+
+
+def _strip_suffix(name: str, cues: CueSet) -> tuple[str, bool]:
+    """("Arista Networks", True) for "Arista Networks Inc" (a legal form, dropped) and
+    ("Comet Holding", True) for "Comet Holding" (a company's last word, kept); a name
+    that is only a legal form leaves nothing."""
+    words = name.split(" ")
+    stripped = False
+    while words and words[-1].rstrip(".").lower() in cues.organisation_suffixes:
+        words.pop()
+        stripped = True
+    if len(words) > 1 and words[-1].lower() in cues.name_endings:
+        stripped = True
+    return " ".join(words), stripped
+
+
+def _plausible(
+    core: str, start: int, end: int, text: str, known: list[EntityMention], cues: CueSet
+) -> bool:
+    """A name, not a common word or a known entity: not in the gazetteer, its first word
+    no generic head ("Groupe"), no metric cue, and never written in lower case
+    ("Semiconductors:" is a heading when the report speaks of "semiconductor" sales)."""
+    if len(core) < 2 or any(m.start < end and start < m.end for m in known):
+        return False
+    words = core.split(" ")
+    if words[0].lower() in cues.not_organisations or words[0].lower() in cues.name_stopwords:
+        return False
+    if cues.metric_pattern.fullmatch(core):
+        return False
+    return core.isupper() or not _common_word(core, text)
+
+
+def _common_word(name: str, text: str) -> bool:
+    lowered = name.lower()
+    stem = lowered[:-1] if lowered.endswith("s") and len(lowered) > 4 else lowered
+    return re.search(rf"(?<![\w-]){re.escape(stem)}(?:s|es)?(?![\w-])", text) is not None
+
+
+def _merged(found: list[_Found]) -> list[_Found]:
+    """One entry per organisation: "Arm" (title) and "Arm Holdings" (lede) are one, and so
+    are "TSMC" and "Taiwan Semiconductor Manufacturing Co"."""
+    merged: list[tuple[_Found, set[str], str | None]] = []
+    for item in found:
+        for i, (head, forms, ticker) in enumerate(merged):
+            if any(_same(item.core, f) for f in forms) or any(
+                _same(f, item.written) for f in forms
+            ):
+                forms.update({item.core, item.written})
+                merged[i] = (head, forms, ticker or item.ticker)
+                break
+        else:
+            merged.append((item, {item.core, item.written}, item.ticker))
+    return [_Found(head.core, "|".join(sorted(forms)), ticker, head.from_title)
+            for head, forms, ticker in merged]  # fmt: skip
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether two names are one organisation: equal, one opening the other word for
+    word ("Arm" / "Arm Holdings"), or one the initials of the other ("TSMC")."""
+    shorter, longer = sorted((a, b), key=len)
+    if longer == shorter or longer.startswith(shorter + " "):
+        return True
+    initials = "".join(w[0] for w in longer.split(" ") if w[:1].isupper())
+    return shorter.isupper() and len(shorter) >= 2 and initials.startswith(shorter)
+
+
+def _short_form(core: str, text: str, cues: CueSet) -> str | None:
+    """The first word of a longer name when the report uses it alone ("Arista Networks
+    … Arista's revenue"), unless that word names a place ("in Taiwan") or a common word."""
+    words = core.split(" ")
+    first = words[0]
+    if len(words) < 2 or len(first) < _MIN_SHORT_FORM or first.lower() in cues.name_stopwords:
+        return None
+    if _common_word(first, text) and not first.isupper():
+        return None
+    alone = [
+        m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text)
+        if not re.match(r"[ \u00a0][A-ZÀ-ÖØ-Þ&]", text[m.end() : m.end() + 2])
+    ]  # fmt: skip
+    if not alone or any(cues.place_before.search(text, max(0, a - 15), a) for a in alone):
+        return None
+    return first
+
+
+def _records(found: list[_Found], text: str, kb: KnowledgeBase, cues: CueSet) -> list[EntityRecord]:
+    records: list[EntityRecord] = []
+    used: set[str] = set()
+    for item in found:
+        forms = {f for f in item.written.split("|") if f}
+        cores = {c for f in forms if (c := _strip_suffix(f, cues)[0])}
+        # the title's form is how the report names it; else the fullest name given
+        name = item.core if item.from_title else max(cores, key=len)
+        short = _short_form(max(cores, key=len), text, cues)
+        if short and kb.resolve(short) is None:
+            cores.add(short)
+        aliases = {normalize_alias(a) for a in forms | cores}
+        if item.ticker:
+            aliases.add(item.ticker)
+        aliases = {
+            a for a in aliases
+            if a and len(fold_alias(a)) == len(a) and kb.resolve(a) is None
+            and fold_alias(a) not in used
+        }  # fmt: skip
+        if name not in aliases:
+            continue
+        entity_id = item.ticker if item.ticker and kb.get(item.ticker) is None else None
+        entity_id = entity_id or KnowledgeBase.slug(name)
+        if not entity_id or kb.get(entity_id) is not None or entity_id in {r.id for r in records}:
+            continue
+        used.update(fold_alias(a) for a in aliases)
+        records.append(EntityRecord(entity_id, name, "company", None, (), tuple(sorted(aliases))))
+    return records
