@@ -28,7 +28,9 @@ from models.knowledge import EntityMention, EntityRecord, KnowledgeBase, fold_al
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*[\w&]|[A-ZÀ-ÖØ-Þ]"
 _NAME = re.compile(rf"(?<![\w'’.-])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _SPACE = re.compile(r"\s+")
+_TITLE_PART = re.compile(r"\s*[:;|—–]\s*|\s+-\s+")
 _MIN_SHORT_FORM = 3
+_COMPANY_TYPES = ("company", "business_unit", "analyst_firm")
 
 
 @dataclass(slots=True)
@@ -81,9 +83,11 @@ def discover(text: str, kb: KnowledgeBase, cues: CueSet) -> list[EntityRecord]:
     known = kb.find_mentions(text)
     title_end = _title_end(text)
     found: list[_Found] = []
-    lead = _title_lead(text, title_end, known, cues)
-    if lead is not None:
-        found.append(lead)
+    companies = [
+        m for m in known
+        if (record := kb.get(m.entity_id)) is not None and record.type in _COMPANY_TYPES
+    ]  # fmt: skip
+    found.extend(_title_names(text, title_end, known, companies, cues))
     for match in _NAME.finditer(text):
         start, name = _without_stopwords(match.start(), _SPACE.sub(" ", match.group()), cues)
         core, had_suffix = _strip_suffix(name, cues)
@@ -115,15 +119,33 @@ def _title_end(text: str) -> int:
     return len(text) if end < 0 else end
 
 
-def _title_lead(
-    text: str, title_end: int, known: list[EntityMention], cues: CueSet
-) -> _Found | None:
-    """The name the title opens with, cut to the longest run of words the body repeats."""
+def _title_names(
+    text: str,
+    title_end: int,
+    known: list[EntityMention],
+    companies: list[EntityMention],
+    cues: CueSet,
+) -> list[_Found]:
+    """The name the title opens with, or the first part of it that names no known company
+    opens with ("Mémoire HBM : SK Hynix creuse l'écart"), cut to the longest run of its
+    words the body repeats."""
     start = len(text) - len(text.lstrip())
-    match = _NAME.match(text, start, title_end)
-    if match is None:
+    starts = [start] + [m.end() for m in _TITLE_PART.finditer(text, start, title_end)]
+    for part, end in zip(starts, [*starts[1:], title_end], strict=True):
+        if any(part <= m.start < end for m in companies):
+            return []  # the part names a known company: the title is about it
+        match = _NAME.match(text, part, title_end)
+        if match is not None and (name := _title_name(match, text, title_end, known, cues)):
+            return [name]
+    return []
+
+
+def _title_name(
+    match: re.Match[str], text: str, title_end: int, known: list[EntityMention], cues: CueSet
+) -> _Found | None:
+    start, lead = _without_stopwords(match.start(), _SPACE.sub(" ", match.group()), cues)
+    if not lead:
         return None
-    start, lead = _without_stopwords(start, _SPACE.sub(" ", match.group()), cues)
     words = lead.split(" ")
     body = text[title_end:]
     for k in range(len(words), 0, -1):
