@@ -27,6 +27,7 @@ from models.knowledge import EntityMention, EntityRecord, KnowledgeBase, fold_al
 # them separated by single spaces
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*[\w&]|[A-ZÀ-ÖØ-Þ]"
 _NAME = re.compile(rf"(?<![\w'’.-])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
+_NAME_INSIDE = re.compile(rf"(?<=[\w,]['’ ])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _SPACE = re.compile(r"\s+")
 _TITLE_PART = re.compile(r"\s*[:;|—–]\s*|\s+-\s+")
 _MIN_SHORT_FORM = 3
@@ -136,6 +137,18 @@ def _title_names(
             return []  # the part names a known company: the title is about it
         match = _NAME.match(text, part, title_end)
         if match is not None and (name := _title_name(match, text, title_end, known, cues)):
+            return [name]
+    if any(m.start < title_end for m in companies):
+        return []
+    # "Ce rapport détaille l'attention croissante d'Amazon envers…": a name inside a title
+    # that opens with none, when the body names it again
+    for match in _NAME_INSIDE.finditer(text, start, title_end):
+        name = _title_name(match, text, title_end, known, cues)
+        if (
+            name is not None
+            and len(re.findall(rf"(?<![\w-]){re.escape(name.core)}(?![\w-])", text[title_end:]))
+            >= 2
+        ):
             return [name]
     return []
 
