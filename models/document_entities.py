@@ -29,6 +29,7 @@ _WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*[\w&]|[A-ZÀ-ÖØ-Þ]"
 _NAME = re.compile(rf"(?<![\w'’.-])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _NAME_INSIDE = re.compile(rf"(?<=[\w,]['’ ])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _SPACE = re.compile(r"\s+")
+_NEXT_WORD = re.compile(r",?[ \u00a0]([a-z]{3}[a-z.]*)(?![\w])")
 _TITLE_PART = re.compile(r"\s*[:;|—–]\s*|\s+-\s+")
 _MIN_SHORT_FORM = 3
 _COMPANY_TYPES = ("company", "business_unit", "analyst_firm")
@@ -93,6 +94,12 @@ def discover(text: str, kb: KnowledgeBase, cues: CueSet) -> list[EntityRecord]:
         start, name = _without_stopwords(match.start(), _SPACE.sub(" ", match.group()), cues)
         core, had_suffix = _strip_suffix(name, cues)
         after = text[match.end() : match.end() + 40]
+        legal = _NEXT_WORD.match(after)
+        if legal and legal.group(1).rstrip(".") in cues.organisation_suffixes:
+            # "Harwell Biologics plc": a legal form in lower case (of three letters at
+            # least: "X se félicite" is French, "X sa filiale" too)
+            name, had_suffix = f"{name} {legal.group(1)}", True
+            after = after[legal.end() :]
         listing = cues.listing.match(after)
         if not core or not (had_suffix or listing):
             continue

@@ -896,6 +896,84 @@ SUBJECT_ROWS = [
         "€132 million",
         "nearfield-instruments",
     ),
+    # companies absent from the KB (invented names): what the report says of a name makes
+    # it a company: the title opening with it, a legal form, a listing; an unlisted
+    # company's id is the slug of its name (FACTS.md), a listed one's its ticker
+    row(
+        "en",
+        "Korvex tops forecasts as cloud demand lifts outlook\n\nAUSTIN, Texas (Rapport Wire) "
+        "— Korvex Systems Inc. said on Tuesday that its quarter beat analysts' estimates.\n\n"
+        "Revenue rose 12% to $1.4 billion in the third quarter.",
+        "$1.4 billion",
+        {"korvex", "korvex-systems"},
+    ),
+    row(
+        "fr",
+        "Ondalys : le chiffre d'affaires progresse au premier semestre\n\nCommuniqué — Lyon, "
+        "le 24 juillet 2025\n\nOndalys SA a publié jeudi des résultats semestriels en hausse."
+        "\n\nLe chiffre d'affaires a atteint 412 millions d'euros, en hausse de 9 %.",
+        "412 millions",
+        {"ondalys"},
+    ),
+    row(
+        "en",
+        "Shares of Brightmoor Robotics (NASDAQ: BMRX) jumped 14% after the company raised its "
+        "outlook.",
+        "14%",
+        {"BMRX", "brightmoor-robotics"},
+    ),
+    row(
+        "fr",
+        "Le titre de Verdanne Industries (Euronext Paris: VRDN) a bondi de 11 % après le "
+        "relèvement de ses objectifs.",
+        "11 %",
+        {"VRDN", "verdanne-industries"},
+    ),
+    row(
+        "en",
+        "Talvik Semiconductor Corp. reported revenue of $820 million for the quarter. "
+        "Talvik's gross margin widened to 48%.",
+        "48%",
+        {"talvik-semiconductor", "talvik"},
+    ),
+    row(
+        "en",
+        "Harwell Biologics plc posted a pre-tax profit of £96 million, while Pfizer's sales "
+        "fell. Harwell raised its dividend to 12 pence.",
+        "12 pence",
+        {"harwell-biologics", "harwell"},
+    ),
+    row(
+        "fr",
+        "Mardelis Holding a dégagé un bénéfice net de 95 millions d'euros au premier semestre. "
+        "Le chiffre d'affaires du groupe a atteint 1,2 milliard d'euros.",
+        "1,2 milliard",
+        {"mardelis-holding", "mardelis"},
+    ),
+    row(
+        "fr",
+        "Brevanne Technologies SE a publié une marge opérationnelle de 14,2 %, devant "
+        "Capgemini. Brevanne vise 15 % en 2026.",
+        "15 %",
+        {"brevanne-technologies", "brevanne"},
+    ),
+    # a broker's note on a company it does not know: the company, not the broker
+    row(
+        "en",
+        "Ferrolux Group — Overweight — Price target raised\nMorgan Stanley Research | Europe | "
+        "October 30, 2025\n\nFerrolux Group's quarter was clean. Revenue of €2.1bn grew 6% "
+        "year over year, ahead of the Visible Alpha consensus.",
+        "€2.1bn",
+        {"ferrolux-group", "ferrolux"},
+    ),
+    row(
+        "fr",
+        "Qualvane (QLV FP) — Achat — Objectif de cours relevé à 48 €\nOddo BHF | Recherche "
+        "actions | 30 octobre 2025\n\nQualvane a publié un trimestre solide. Le chiffre "
+        "d'affaires a atteint 1,1 milliard d'euros, au-dessus du consensus.",
+        "1,1 milliard",
+        {"QLV", "qualvane"},
+    ),
     # a name inside an apposition describes the name before it, which is the subject
     row(
         "en",
