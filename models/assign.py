@@ -16,12 +16,14 @@ _GROWTH_WINDOW_BEFORE = 45
 _GROWTH_WINDOW_AFTER = 35
 _ATTACH_WINDOW = 70
 # Metrics that describe a flow over a period inherit the paragraph's or the document's
-# period (so does an unplaced figure, most often a flow such as bookings); levels such
-# as price targets or multiples do not.
+# period (so does an unplaced figure, most often a flow such as bookings, and a count,
+# most often deliveries, shipments or output); levels such as price targets or multiples
+# do not.
 PERIODIC_METRICS = frozenset({
     "revenue", "revenue_growth", "net_income", "net_income_growth", "operating_income",
     "operating_margin", "gross_margin", "eps", "eps_growth", "capex", "opex",
     "free_cash_flow", "return_on_equity", "dividend", "buyback", "growth_rate", "other",
+    "units",
 })  # fmt: skip
 
 

@@ -84,6 +84,10 @@ def _read_suffix(text: str, atom: _Atom, g: FigureGrammar, has_prefix_currency: 
         atom.kind = "money"
         if m := g.per_share.match(text, atom.end):
             atom.kind, atom.end = "per_share", m.end()
+        elif m := g.per_unit.match(text, atom.end):
+            # a commodity price ("69,1 $/b", "$60 a barrel"): money, but no company's flow
+            atom.kind, atom.end = "unit_price", m.end()
+            atom.qualifier = f"per {_lookup_text(g.data['per_unit'], m.group('per'))}"
         return
     _read_plain_unit(text, atom, g)
 
@@ -115,6 +119,11 @@ def _year_like(atom: _Atom) -> bool:
         and 1900 <= atom.number <= 2100
         and atom.num_end - atom.num_start == 4
     )
+
+
+def _lookup_text(table: dict[str, str], word: str) -> str:
+    folded = " ".join(word.split()).lower().replace("’", "'")
+    return next(v for k, v in table.items() if k.lower().replace("’", "'") == folded)
 
 
 def _lookup(table: dict, word: str) -> float:
@@ -245,7 +254,7 @@ def _relation(text: str, a: _Atom, b: _Atom, g: FigureGrammar) -> str | None:
 def _compatible(a: _Atom, b: _Atom) -> bool:
     if a.kind is None:
         return not _year_like(a) and (a.scale is None or b.scale is not None)
-    if {a.kind, b.kind} == {"money", "per_share"}:
+    if {a.kind, b.kind} in ({"money", "per_share"}, {"money", "unit_price"}):
         return a.currency == b.currency or a.currency is None or b.currency is None
     if a.kind != b.kind or a.unit != b.unit:
         return False
@@ -254,7 +263,7 @@ def _compatible(a: _Atom, b: _Atom) -> bool:
 
 def _share_unit(a: _Atom, b: _Atom) -> None:
     """The first number of ``10 à 12 milliards d'euros`` takes the second one's unit."""
-    if a.kind is None or (a.kind == "money" and b.kind == "per_share"):
+    if a.kind is None or (a.kind == "money" and b.kind in ("per_share", "unit_price")):
         a.kind, a.unit, a.factor, a.qualifier = b.kind, b.unit, b.factor, b.qualifier
         a.scale = a.scale or b.scale
     a.currency = a.currency or b.currency
@@ -266,7 +275,7 @@ def _share_unit(a: _Atom, b: _Atom) -> None:
 
 
 def _unit(atom: _Atom) -> str | None:
-    if atom.kind == "money":
+    if atom.kind in ("money", "unit_price"):
         return atom.currency
     if atom.kind == "per_share":
         return f"{atom.currency}/share" if atom.currency else None
@@ -303,7 +312,7 @@ def _inherit_currency(text: str, atoms: list[_Atom]) -> None:
     def paragraph(pos: int) -> int:
         return sum(1 for b in breaks if b < pos)
 
-    money = [a for a in atoms if a.kind in ("money", "per_share")]
+    money = [a for a in atoms if a.kind in ("money", "per_share", "unit_price")]
     for i, atom in enumerate(money):
         if atom.currency:
             continue

@@ -26,6 +26,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "currency_words": dict,
         "compact_money": dict,
         "per_share": list,
+        "per_unit": dict,
         "percent": list,
         "points": dict,
         "multiples": list,

@@ -73,6 +73,40 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a price per barrel is a commodity price, whatever profit cue follows it
+    row(
+        "fr",
+        "Avec un Brent à 69,1 $/b en moyenne, TotalEnergies affiche un résultat net ajusté "
+        "de 4,0 milliards de dollars.",
+        "69,1",
+        "other",
+    ),
+    row(
+        "en",
+        "With Brent at $69.1/bbl on average, TotalEnergies reported adjusted net income of "
+        "$4.0 billion.",
+        "69.1",
+        "other",
+    ),
+    row(
+        "en",
+        "With oil at $60 a barrel, the company expects revenue of $40 billion.",
+        "$60",
+        "other",
+    ),
+    # barrels produced are a count of things
+    row(
+        "fr",
+        "La production d'hydrocarbures atteint 2,5 millions de barils équivalent pétrole par jour.",
+        "2,5",
+        "units",
+    ),
+    row(
+        "en",
+        "Hydrocarbon production reached 2.5 million barrels of oil equivalent per day.",
+        "2.5",
+        "units",
+    ),
     # EBITA, the operating profit European industrials report
     row(
         "fr",
@@ -1112,6 +1146,21 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a count of things delivered or produced is a flow over the paragraph's period
+    row(
+        "fr",
+        "Au troisième trimestre 2025, Airbus a publié un chiffre d'affaires de 15 Md€. "
+        "Le groupe a livré 145 avions commerciaux.",
+        "145",
+        "2025-Q3",
+    ),
+    row(
+        "en",
+        "In the third quarter of 2025, Airbus reported revenue of €15 billion. The group "
+        "delivered 145 commercial aircraft.",
+        "145",
+        "2025-Q3",
+    ),
     # a monthly report is about its month; a month read as a moment dates nothing
     row(
         "en",
@@ -1682,6 +1731,20 @@ PERIOD_ROWS = [
 # ----------------------------------------------------------------------- claim type
 
 CLAIM_ROWS = [
+    # "barils équivalent pétrole" names a unit: "équivalent" is no conditional verb
+    row(
+        "fr",
+        "La production atteint 2,5 millions de barils équivalent pétrole par jour, en hausse "
+        "de 4 % sur un an.",
+        "4 %",
+        "reported",
+    ),
+    row(
+        "en",
+        "Production reached 2.5 million barrels of oil equivalent per day, up 4% year on year.",
+        "4%",
+        "reported",
+    ),
     # a broker's or a research house's own numbers, said in the first person, are estimates
     row(
         "fr",
