@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.cues import CueMatch, CueSet, metric_rules
+from models.cues import CueMatch, CueSet, growth_metrics, metric_rules
 from models.periods import CURRENT, RelativeShift, date_partial, period_kind, shift_period
 from models.schema import Figure, PeriodMention
 
@@ -93,6 +93,16 @@ def choose_metric(
             options.append(
                 (gap - 10, prev_growth, None, f"growth of the {prev_metric} figure before it")
             )
+    if previous is not None and figure.kind == "percent":
+        prev_figure, prev_metric = previous
+        gap = figure.start - prev_figure.end
+        if (
+            prev_figure.kind == "percent"
+            and prev_metric in growth_metrics()
+            and 0 <= gap <= _ATTACH_WINDOW
+            and cues.growth_coordinated.match(text, prev_figure.end, figure.start)
+        ):  # "en hausse de 8,6 % à TCC et de 4,0 % publiés": the same growth, measured twice
+            options.append((gap - 10, prev_metric, None, f"joined to the {prev_metric} before it"))
     if options:
         _, metric, cue, reason = min(options, key=lambda o: o[0])
         if metric == "growth_rate" and cue is not None and cue.category == "growth_rate":

@@ -41,6 +41,7 @@ class CueSet:
     claim_pattern: re.Pattern[str]
     claim_by_phrase: dict[str, tuple[str, str]]
     growth: re.Pattern[str]
+    growth_coordinated: re.Pattern[str]
     margin: re.Pattern[str]
     analysts: re.Pattern[str]
     consensus: re.Pattern[str]
@@ -174,6 +175,13 @@ def cue_set(lang: str) -> CueSet:
         claim_pattern=re.compile(_words([r["phrase"] for r in data["claims"]]), re.IGNORECASE),
         claim_by_phrase=claim_by_phrase,
         growth=re.compile(_growth_regex(data["growth_cues"]), re.IGNORECASE),
+        # what stands between two growth figures of one thing: "en hausse de 8,6 % à TCC
+        # et de 4,0 % en données publiées", "up 8.6% at CER and 4.0% reported"
+        growth_coordinated=re.compile(
+            rf"[^;:]*?(?<![\w])(?:{alternation(data['growth_coordinators'])})\s+"
+            rf"(?:(?:{alternation(load_language_data(lang, 'figures')['approx_before'])})\s*)?$",
+            re.IGNORECASE,
+        ),
         margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
         analysts=re.compile(_words(attribution["analysts"]), re.IGNORECASE),
         consensus=re.compile(_words(attribution["consensus"]), re.IGNORECASE),

@@ -81,6 +81,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
     },
     "cues": {
         "metrics": dict,
+        "growth_coordinators": list,
         "claims": list,
         "attribution": dict,
         "subject_references": list,

@@ -94,6 +94,21 @@ METRIC_ROWS = [
         "$60",
         "other",
     ),
+    # a second growth figure joined to the first by "et de" / "and" measures the same thing
+    row(
+        "fr",
+        "Les ventes de Sanofi atteignent 41 081 millions d'euros, en hausse de 8,6 % à taux "
+        "de change constants et de 4,0 % en données publiées.",
+        "4,0 %",
+        "revenue_growth",
+    ),
+    row(
+        "en",
+        "Sanofi's sales reached €41,081 million, up 8.6% at constant exchange rates and "
+        "4.0% on a reported basis.",
+        "4.0%",
+        "revenue_growth",
+    ),
     # barrels produced are a count of things
     row(
         "fr",
@@ -537,6 +552,21 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # a drug's own sales belong to the drug, not to the group that sells it
+    row(
+        "fr",
+        "Sanofi publie ses résultats. Dupixent franchit le seuil des 13 milliards d'euros de "
+        "ventes annuelles, à 13 072 millions d'euros.",
+        "13 072",
+        {"dupixent"},
+    ),
+    row(
+        "en",
+        "Sanofi reported its results. Dupixent sales passed €13 billion for the first time, "
+        "at €13,072 million.",
+        "13,072",
+        {"dupixent"},
+    ),
     # "X at N %" names X's own figure, even after a comparison ("ahead of")
     row(
         "en",
