@@ -52,6 +52,7 @@ class CueSet:
     company_descriptor: re.Pattern[str]
     apposition_open: re.Pattern[str]
     agent_before: re.Pattern[str]
+    agent_phrase_before: re.Pattern[str]
     source_cue: re.Pattern[str]
     clause_break: re.Pattern[str]
     subject_clause_break: re.Pattern[str]
@@ -211,6 +212,9 @@ def cue_set(lang: str) -> CueSet:
             re.IGNORECASE,
         ),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
+        agent_phrase_before=re.compile(
+            rf"(?<![\w])(?:{alternation(data['agent_phrase_before'])})\s+$", re.I
+        ),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
         metric_cue_exclusions=re.compile(
             _words(data["metric_cue_exclusions"]["phrases"]), re.IGNORECASE

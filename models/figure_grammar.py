@@ -69,6 +69,7 @@ class FigureGrammar:
     reverse_move_to_before: re.Pattern[str]
     rise_words: re.Pattern[str]
     level_before: re.Pattern[str]
+    definite_before: re.Pattern[str]
     data: dict
 
 
@@ -192,6 +193,9 @@ def grammar(lang: str) -> FigureGrammar:
         ),
         level_before=re.compile(
             rf"(?<![{_LETTER}])(?:{_ci(alternation(data['level_before']))})\s*$"
+        ),
+        definite_before=re.compile(
+            rf"(?<![{_LETTER}])(?:{_ci(alternation(data['definite_determiners']))})\s+$"
         ),
         data=data,
     )

@@ -40,6 +40,7 @@ class _Atom:
     approximate: bool = False
     negative: bool = False
     article_like: bool = False  # "un", "one": a number only before a scale word
+    in_words: bool = False  # written in words ("two"), not digits
     evidence: list[str] = field(default_factory=list)
 
     @property
@@ -173,6 +174,7 @@ def _numerals(text: str, g: FigureGrammar) -> list[_Atom]:
         atom = _Atom(m.start(), m.start(), m.end(), m.end(), number)
         atom.evidence.append(f"number words '{m.group(0)}'")
         atom.article_like = m.group(0).lower() in excluded
+        atom.in_words = True
         atoms.append(atom)
     return sorted(atoms, key=lambda a: a.num_start)
 
@@ -201,6 +203,12 @@ def _scan(text: str, g: FigureGrammar) -> list[_Atom]:
             atom.number, atom.start = -abs(atom.number), atom.start - 1  # "−€1.2 billion"
         if atom.article_like and not atom.scale:
             continue  # "un", "one" alone are articles far more often than numbers
+        if (
+            atom.in_words
+            and atom.kind == "count"
+            and g.definite_before.search(text, max(0, atom.start - 12), atom.start)
+        ):
+            continue  # "the two new chips", "les deux puces": things already named, not a count
         if atom.negative and atom.kind not in ("money", "per_share"):
             atom.negative = False
         if bracketed and prefix is None and atom.kind is None:

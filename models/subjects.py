@@ -17,6 +17,7 @@ from models.cues import CueMatch, CueSet
 _BRACKET_BETWEEN = re.compile(r"^\s*\(\s*[^()]{0,12}$")
 _NOT_SUBJECT_TYPES = frozenset({"person", "index"})
 _AGENT_PENALTY = 60
+_CLOSED_AGENT_PENALTY = 60
 _TOPIC_BONUS = 25
 _MODIFIER_PENALTY = 40
 _COMPOUND_AFTER = re.compile(r"^-[a-zà-ÿ]")
@@ -133,6 +134,14 @@ def _score(
         score, reason = score + 8, "subject of the clause"
     if cues.agent_before.search(text[max(0, cand.start - 25) : cand.start]):
         score -= _AGENT_PENALTY  # "gravée par TSMC", "according to IDC": an agent, not the subject
+        if (
+            cand.end <= fig_start
+            and "," in text[cand.end : fig_start]
+            and cues.agent_phrase_before.search(text[max(0, cand.start - 25) : cand.start])
+        ):
+            # "Gravées en 3 nm par TSMC, ces puces embarquent 288 Go": the agent's phrase
+            # closed before the figure's clause opened ("chez Micron, la marge" stays open)
+            score -= _CLOSED_AGENT_PENALTY
     if not cand.linked:
         score -= _UNLINKED_PENALTY
     own_figure = text[cand.end : fig_start] if cand.end <= fig_start else ""

@@ -552,6 +552,21 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # the foundry in a closed "par TSMC," / "by TSMC," phrase did not make the memory
+    row(
+        "fr",
+        "AMD lance les MI350X et MI355X. Gravées en 3 nm par TSMC, ces puces embarquent "
+        "chacune 288 Go de mémoire HBM3E.",
+        "288",
+        {"AMD", "mi350x", "mi355x"},
+    ),
+    row(
+        "en",
+        "AMD launched the MI350X and MI355X. Manufactured by TSMC, these chips each carry "
+        "288GB of HBM3E memory.",
+        "288",
+        {"AMD", "mi350x", "mi355x"},
+    ),
     # a drug's own sales belong to the drug, not to the group that sells it
     row(
         "fr",

@@ -543,6 +543,17 @@ COUNTS = [
         "Intel will end the year with 75,000 employees, down from roughly 99,500.",
         [fig(75000, "count"), fig(99500, "count", approx=True)],
     ),
+    # a number word after a definite determiner refers to things already named
+    (
+        "fr",
+        "Les deux nouvelles puces, MI350X et MI355X, sont gravées en 3 nm.",
+        [fig(3, "nm")],
+    ),
+    (
+        "en",
+        "The two new chips, the MI350X and the MI355X, are built on a 3nm process.",
+        [fig(3, "nm")],
+    ),
     # barrels (of oil equivalent) are counted, not money
     (
         "fr",
