@@ -109,6 +109,20 @@ METRIC_ROWS = [
         "4.0%",
         "revenue_growth",
     ),
+    # the upside to a price target is a share-price move
+    row(
+        "fr",
+        "Sur la base du cours de clôture de 236,40 €, le potentiel d'appréciation atteint 18 %.",
+        "18 %",
+        "share_price_change",
+    ),
+    row(
+        "en",
+        "Our new price target of $650 is based on 38x our CY2026 EPS estimate and implies "
+        "23% upside.",
+        "23%",
+        "share_price_change",
+    ),
     # barrels produced are a count of things
     row(
         "fr",
@@ -1776,6 +1790,25 @@ PERIOD_ROWS = [
 # ----------------------------------------------------------------------- claim type
 
 CLAIM_ROWS = [
+    # an upside is read off a price target; the closing price before it is still reported
+    row(
+        "fr",
+        "Sur la base du cours de clôture de 236,40 €, le potentiel de hausse atteint 18 %.",
+        "18 %",
+        {"target", "estimate"},
+    ),
+    row(
+        "fr",
+        "Sur la base du cours de clôture de 236,40 €, le potentiel de hausse atteint 18 %.",
+        "236,40",
+        "reported",
+    ),
+    row(
+        "en",
+        "Based on the closing price of $526.50, our price target implies 23% upside.",
+        "23%",
+        {"target", "estimate"},
+    ),
     # "barils équivalent pétrole" names a unit: "équivalent" is no conditional verb
     row(
         "fr",
