@@ -65,6 +65,8 @@ def choose_metric(
         before = cue.end <= figure.start
         if not before and not _reaches_back(text, figure, cue, other_figures, cues):
             continue
+        if not before and cue.category == _MONEY_PUT_IN:
+            continue  # money raised follows its verb: "183 Md$ après avoir levé 13 Md"
         rule = rules[cue.category]
         if cue.category in _PER_SHARE_PRICES and _is_aggregate(figure):
             continue  # "$17.0 billion" is never a share price, a price target or an EPS
@@ -124,6 +126,8 @@ def choose_metric(
     return MetricChoice(fallback, None, f"no cue: default for {figure.kind}")
 
 
+# the cues of 'other' name money raised or put in ("levée de fonds", "raised")
+_MONEY_PUT_IN = "other"
 _PER_SHARE_PRICES = frozenset({"price_target", "share_price", "eps"})
 _COMPANY_VALUES = frozenset({"market_cap", "valuation"})
 _AFTER_WINDOW = 45

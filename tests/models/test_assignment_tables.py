@@ -123,6 +123,32 @@ METRIC_ROWS = [
         "23%",
         "share_price_change",
     ),
+    # money raised or put in is not the valuation the same sentence gives
+    row(
+        "fr",
+        "Mistral AI a annoncé une levée de fonds de 1,7 milliard d'euros, qui la valorise "
+        "11,5 milliards d'euros.",
+        "1,7",
+        "other",
+    ),
+    row(
+        "fr",
+        "Anthropic a été valorisé 183 milliards de dollars après avoir levé 13 milliards.",
+        "183",
+        "valuation",
+    ),
+    row(
+        "en",
+        "Mistral AI raised €1.7 billion in a round that values it at €11.7 billion.",
+        "€1.7",
+        "other",
+    ),
+    row(
+        "en",
+        "Lam Research: PT raised to $190 from $160.",
+        "190",
+        "price_target",
+    ),
     # barrels produced are a count of things
     row(
         "fr",
