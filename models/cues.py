@@ -53,6 +53,8 @@ class CueSet:
     apposition_open: re.Pattern[str]
     agent_before: re.Pattern[str]
     agent_phrase_before: re.Pattern[str]
+    owner_before: re.Pattern[str]
+    owner_after: re.Pattern[str]
     source_cue: re.Pattern[str]
     clause_break: re.Pattern[str]
     subject_clause_break: re.Pattern[str]
@@ -212,6 +214,12 @@ def cue_set(lang: str) -> CueSet:
             re.IGNORECASE,
         ),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
+        owner_before=re.compile(
+            rf"(?<![\w])(?:{alternation(data['owner_links']['before']) or '(?!x)x'})\s+$", re.I
+        ),
+        owner_after=re.compile(
+            rf"(?:{alternation(data['owner_links']['after']) or '(?!x)x'})(?![\w])", re.I
+        ),
         agent_phrase_before=re.compile(
             rf"(?<![\w])(?:{alternation(data['agent_phrase_before'])})\s+$", re.I
         ),

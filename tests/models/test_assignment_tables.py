@@ -592,6 +592,22 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # the owner named in "X-controlled" / "contrôlé par X" is not the company described
+    row(
+        "fr",
+        "Arm a publié ses résultats. Le concepteur de puces contrôlé par SoftBank prévoit un "
+        "chiffre d'affaires compris entre 1,175 et 1,275 milliard de dollars au troisième "
+        "trimestre.",
+        "1,175",
+        {"ARM"},
+    ),
+    row(
+        "en",
+        "Arm reported its results. The SoftBank-controlled chip designer expects revenue of "
+        "between $1.175 billion and $1.275 billion for the fiscal third quarter.",
+        "1.175",
+        {"ARM"},
+    ),
     # the foundry in a closed "par TSMC," / "by TSMC," phrase did not make the memory
     row(
         "fr",
