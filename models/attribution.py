@@ -3,8 +3,14 @@ consensus, or "analysts" in general (per-language words in ``cues.json``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from models.cues import CueSet
 from models.knowledge import EntityMention, KnowledgeBase
+
+# "expects revenue of $1.2 billion, compared with analysts' estimate of $1.23 billion":
+# a source named after the figure and just before another one introduces that one
+_INTRODUCES_REACH = 40
 
 
 def find_attribution(
@@ -14,8 +20,24 @@ def find_attribution(
     mentions: list[EntityMention],
     kb: KnowledgeBase,
     cues: CueSet,
+    other_figures: Sequence[tuple[int, int]] = (),
 ) -> tuple[str | None, str | None]:
     """(attribution, kind) where kind is ``analyst_firm``, ``consensus`` or ``analysts``."""
+
+    def belongs(start: int, end: int) -> bool:
+        """A source after the figure is another figure's when one stands between them
+        or when the source leads into one ("analysts' estimate of $1.23 billion")."""
+        if start < figure_start:
+            return True
+        return not any(
+            figure_start < f_start < start
+            or (
+                end <= f_start <= end + _INTRODUCES_REACH
+                and not any(mark in text[end:f_start] for mark in ",;:")
+            )
+            for f_start, _ in other_figures
+        )
+
     firms = []
     for m in mentions:
         record = kb.get(m.entity_id)
@@ -23,9 +45,12 @@ def find_attribution(
             record is not None
             and record.type == "analyst_firm"
             and sentence[0] <= m.start < sentence[1]
+            and belongs(m.start, m.end)
         ):
             firms.append((abs(m.start - figure_start), record.name))
-    consensus = cues.consensus.search(text, *sentence)
+    consensus = next(
+        (c for c in cues.consensus.finditer(text, *sentence) if belongs(*c.span())), None
+    )
     if firms:
         name = min(firms)[1]
         if consensus:
@@ -33,6 +58,6 @@ def find_attribution(
         return name, "analyst_firm"
     if consensus:
         return "consensus", "consensus"
-    if cues.analysts.search(text, *sentence):
+    if any(belongs(*a.span()) for a in cues.analysts.finditer(text, *sentence)):
         return "analysts", "analysts"
     return None, None

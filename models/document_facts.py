@@ -456,7 +456,7 @@ class DocumentContext:
                 breaks,
             )  # fmt: skip
             attribution, attribution_kind = find_attribution(
-                self.text, sentence, figure.start, self.mentions, self.kb, self.cues
+                self.text, sentence, figure.start, self.mentions, self.kb, self.cues, others
             )
             claim = choose_claim(
                 figure, metric.metric, sentence, claim_cues, horizon, attribution_kind

@@ -1832,6 +1832,31 @@ PERIOD_ROWS = [
 # ----------------------------------------------------------------------- claim type
 
 CLAIM_ROWS = [
+    # the analysts' estimate a company's outlook is compared with is not its source
+    row(
+        "fr",
+        "Arm prévoit un chiffre d'affaires compris entre 1,175 et 1,275 milliard de dollars au "
+        "troisième trimestre, contre une estimation moyenne des analystes de 1,23 milliard, "
+        "selon LSEG.",
+        "1,175",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Arm expects revenue of between $1.175 billion and $1.275 billion for the fiscal third "
+        "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG "
+        "data.",
+        "1.175",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Arm expects revenue of between $1.175 billion and $1.275 billion for the fiscal third "
+        "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG "
+        "data.",
+        "1.23",
+        "estimate",
+    ),
     # an upside is read off a price target; the closing price before it is still reported
     row(
         "fr",
