@@ -149,6 +149,28 @@ METRIC_ROWS = [
         "190",
         "price_target",
     ),
+    # an amount added to (or wiped off) a market value is a change, not the value
+    row(
+        "fr",
+        "La séance a ajouté environ 150 milliards de dollars à la capitalisation boursière de "
+        "Broadcom, portée à 1 600 milliards de dollars.",
+        "150",
+        "other",
+    ),
+    row(
+        "en",
+        "The rally added about $150 billion to Broadcom's market value, lifting it to roughly "
+        "$1.6 trillion.",
+        "$150",
+        "other",
+    ),
+    row(
+        "en",
+        "The rally added about $150 billion to Broadcom's market value, lifting it to roughly "
+        "$1.6 trillion.",
+        "1.6",
+        "market_cap",
+    ),
     # barrels produced are a count of things
     row(
         "fr",
