@@ -118,6 +118,8 @@ def _score(
             after_break = True
         if cues.of_after_figure.match(text[fig_end : cand.start]):
             score, reason = score + 35, "'of' after the figure"
+        if any(fig_end <= s and e <= cand.start for s, e in other_figures):
+            score -= 15  # "8 To/s, soit 50 % de plus que le B200": the nearer figure's
     if cand.apposition is not None and not cand.apposition[0] <= fig_start < cand.apposition[1]:
         score -= _MODIFIER_PENALTY  # it describes the name before it, which is the subject
     if _COMPOUND_AFTER.match(text[cand.end : cand.end + 2]):

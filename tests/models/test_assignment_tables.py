@@ -614,6 +614,21 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # a product compared after a second figure is that figure's reference point
+    row(
+        "fr",
+        "AMD lance le MI355X. La puce embarque 288 Go de mémoire HBM3E, avec une bande "
+        "passante de 8 To/s, soit 50 % de mémoire de plus que le B200 de NVIDIA.",
+        "8 To/s",
+        {"AMD", "mi355x"},
+    ),
+    row(
+        "en",
+        "AMD launched the MI355X. The chip carries 288GB of HBM3E memory with 8TB/s of "
+        "bandwidth, or 50% more memory than NVIDIA's B200.",
+        "8TB/s",
+        {"AMD", "mi355x"},
+    ),
     # the owner named in "X-controlled" / "contrôlé par X" is not the company described
     row(
         "fr",
