@@ -54,6 +54,8 @@ class CueSet:
     agent_before: re.Pattern[str]
     agent_phrase_before: re.Pattern[str]
     owner_before: re.Pattern[str]
+    threshold_before: re.Pattern[str]
+    threshold_after: re.Pattern[str]
     owner_after: re.Pattern[str]
     source_cue: re.Pattern[str]
     clause_break: re.Pattern[str]
@@ -214,6 +216,14 @@ def cue_set(lang: str) -> CueSet:
             re.IGNORECASE,
         ),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
+        threshold_before=re.compile(
+            rf"(?<![\w])(?:{alternation(data['threshold_links']['before']) or '(?!x)x'})"
+            rf"\s+(?:(?:{alternation(data['subject_links']['articles'])})\s*)?$",
+            re.I,
+        ),
+        threshold_after=re.compile(
+            rf"\s*(?:{alternation(data['threshold_links']['after']) or '(?!x)x'})(?![\w])", re.I
+        ),
         owner_before=re.compile(
             rf"(?<![\w])(?:{alternation(data['owner_links']['before']) or '(?!x)x'})\s+$", re.I
         ),

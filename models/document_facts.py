@@ -43,6 +43,7 @@ from models.subjects import IN_COMPARISON, Candidate, SubjectChoice, choose_subj
 
 _MAIN_TYPES = ("company", "business_unit")
 _REFERENCE_PENALTY = 12
+_THRESHOLD_DOUBT = 0.35
 _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
 _MAX_LIST_ITEMS = 6  # paragraphs an introducing "…as follows:" reaches
@@ -472,6 +473,14 @@ class DocumentContext:
                 else 0.05
             )
             confidence += 0.1 if period else 0.0
+            threshold = self.cues.threshold_before.search(
+                self.text, max(s0, figure.start - 20), figure.start
+            ) or self.cues.threshold_after.match(self.text, figure.end)
+            if threshold:
+                # "franchit le seuil des 13 milliards d'euros, à 13 072 millions": the mark
+                # crossed, not the figure reached, which the summary should prefer
+                confidence -= _THRESHOLD_DOUBT
+            threshold_note = [f"threshold: '{threshold.group(0).strip()}'"] if threshold else []
             unit = figure.unit
             if (
                 metric.metric in ("eps", "dividend")
@@ -504,6 +513,7 @@ class DocumentContext:
                         f"subject {subject.entity_id if subject else None}: {subject_reason}",
                         period_reason,
                         claim.reason,
+                        *threshold_note,
                         *figure.evidence,
                     ],
                 )

@@ -92,6 +92,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "agent_before": list,
         "agent_phrase_before": list,
         "owner_links": dict,
+        "threshold_links": dict,
         "subject_links": dict,
         "growth_qualifiers": dict,
         "metric_cue_exclusions": dict,

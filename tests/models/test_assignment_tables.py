@@ -2476,6 +2476,33 @@ QUALIFIER_ROWS = [
     row("fr", "Les ventes d'Airbus progressent de 4 %.", "4 %", None),
 ]  # fmt: skip
 
+# --------------------------------------------------------------- thresholds
+# A mark crossed ("le seuil des 13 milliards", "the $100 billion mark") stays a fact but
+# is less sure than the figure reached, so summaries list the latter. ``expected`` is the
+# figure reached in the same sentence.
+
+THRESHOLD_ROWS = [
+    row("fr", "Dupixent franchit le seuil des 13 milliards d'euros de ventes annuelles, à "
+              "13 072 millions d'euros.", "13 milliards", "13 072"),
+    row("fr", "Alphabet a franchi la barre des 100 milliards de dollars de revenus, avec "
+              "102,3 milliards au troisième trimestre.", "100 milliards", "102,3"),
+    row("en", "Alphabet's revenue passed the $100 billion mark for the first time, at "
+              "$102.3 billion.", "$100 billion", "102.3"),
+    row("en", "Dupixent sales crossed the threshold of €13 billion, at €13,072 million.",
+        "€13 billion", "13,072"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "figure", "expected"), THRESHOLD_ROWS)
+def test_threshold_is_less_sure_than_the_figure_reached(
+    assignment_extractor: Any, lang: str, text: str, figure: str, expected: Any
+):
+    mark = _find_fact(assignment_extractor, lang, text, figure)
+    (reached_text,) = expected
+    reached = _find_fact(assignment_extractor, lang, text, reached_text)
+    assert mark.confidence < reached.confidence, _explain(mark)
+
+
 ROW_FIELDS = ("lang", "text", "figure", "expected")
 
 
