@@ -6,8 +6,10 @@ Pure functions over offsets in the document text; the subject is chosen in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from models.attribution import belongs_to_another
 from models.cues import CueMatch, CueSet, growth_metrics, metric_rules
 from models.periods import CURRENT, RelativeShift, date_partial, period_kind, shift_period
 from models.schema import Figure, PeriodMention
@@ -290,6 +292,9 @@ def choose_claim(
     claim_cues: list[CueMatch],
     horizon: bool,
     attribution_kind: str | None,
+    text: str = "",
+    other_figures: Sequence[tuple[int, int]] = (),
+    cues: CueSet | None = None,
 ) -> ClaimChoice:
     if metric == "price_target":
         return ClaimChoice("target", "claim target: price target")
@@ -297,7 +302,15 @@ def choose_claim(
     for cue in claim_cues:
         if cue.end <= figure.start and cue.direction in ("forward", "both"):
             applicable.append((figure.start - cue.end, cue))
-        elif cue.start >= figure.end and cue.direction in ("backward", "both"):
+        elif (
+            cue.start >= figure.end
+            and cue.direction in ("backward", "both")
+            # "earnings of 37 to 45 cents, against an estimate of 42 cents": the other's
+            and not (
+                cues is not None
+                and belongs_to_another(text, figure.start, cue.start, cue.end, other_figures, cues)
+            )
+        ):
             applicable.append((cue.start - figure.end, cue))
     category, reason = "reported", "claim reported: no cue"
     if applicable:

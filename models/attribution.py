@@ -13,6 +13,26 @@ from models.knowledge import EntityMention, KnowledgeBase
 _INTRODUCES_REACH = 40
 
 
+def belongs_to_another(
+    text: str,
+    figure_start: int,
+    start: int,
+    end: int,
+    other_figures: Sequence[tuple[int, int]],
+    cues: CueSet,
+) -> bool:
+    """Whether words at ``start:end``, after the figure at ``figure_start``, speak of
+    another figure: one stands between them, or the words lead into one ("against an
+    estimate of 42 cents")."""
+    if start < figure_start:
+        return False
+    return any(
+        figure_start < f_start < start
+        or (end <= f_start <= end + _INTRODUCES_REACH and cues.leads_into(text, end, f_start))
+        for f_start, _ in other_figures
+    )
+
+
 def find_attribution(
     text: str,
     sentence: tuple[int, int],
@@ -25,18 +45,7 @@ def find_attribution(
     """(attribution, kind) where kind is ``analyst_firm``, ``consensus`` or ``analysts``."""
 
     def belongs(start: int, end: int) -> bool:
-        """A source after the figure is another figure's when one stands between them
-        or when the source leads into one ("analysts' estimate of $1.23 billion")."""
-        if start < figure_start:
-            return True
-        return not any(
-            figure_start < f_start < start
-            or (
-                end <= f_start <= end + _INTRODUCES_REACH
-                and not any(mark in text[end:f_start] for mark in ",;:")
-            )
-            for f_start, _ in other_figures
-        )
+        return not belongs_to_another(text, figure_start, start, end, other_figures, cues)
 
     firms = []
     for m in mentions:

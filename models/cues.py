@@ -42,6 +42,7 @@ class CueSet:
     claim_by_phrase: dict[str, tuple[str, str]]
     growth: re.Pattern[str]
     growth_coordinated: re.Pattern[str]
+    coordinator: re.Pattern[str]
     margin: re.Pattern[str]
     analysts: re.Pattern[str]
     consensus: re.Pattern[str]
@@ -73,6 +74,21 @@ class CueSet:
         """Whether the name at ``start`` follows a company descriptor ("l'équipementier",
         "cloud provider"): the report itself says it is a company."""
         return bool(self.company_descriptor.search(text, max(0, start - _DESCRIPTOR_WINDOW), start))
+
+    def leads_into(self, text: str, end: int, figure_start: int) -> bool:
+        """Whether the words ending at ``end`` run straight into the figure at
+        ``figure_start`` ("an estimate of 42 cents"), with no comma or "and" between
+        ("dans nos estimations et 9,63 Md€" ends one figure's phrase, starts another)."""
+        gap = text[end:figure_start]
+        return not any(mark in gap for mark in ",;:") and not self.coordinator.search(gap)
+
+    def names_an_owner(self, text: str, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` owns the company described ("the
+        SoftBank-controlled chip designer", "filiale de SoftBank"): not what it is about."""
+        return bool(
+            self.owner_after.match(text, end)
+            or self.owner_before.search(text, max(0, start - 30), start)
+        )
 
     def plausible_organisation(self, name: str, text: str, start: int | None = None) -> bool:
         """Statistical NER also tags metric acronyms ("EBITA", "BPA") and generic heads
@@ -187,6 +203,7 @@ def cue_set(lang: str) -> CueSet:
             rf"(?:(?:{alternation(load_language_data(lang, 'figures')['approx_before'])})\s*)?$",
             re.IGNORECASE,
         ),
+        coordinator=re.compile(_words(data["growth_coordinators"]), re.IGNORECASE),
         margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
         analysts=re.compile(_words(attribution["analysts"]), re.IGNORECASE),
         consensus=re.compile(_words(attribution["consensus"]), re.IGNORECASE),

@@ -331,6 +331,8 @@ class DocumentContext:
             if p_start <= m.start < position and record is not None and record.type in _MAIN_TYPES:
                 if self.cues.comparison_before.search(self.text[max(0, m.start - 40) : m.start]):
                     continue  # "contre 22x pour Siemens": a peer compared is not the topic
+                if self.cues.names_an_owner(self.text, m.start, m.end):
+                    continue  # "The SoftBank-controlled chip designer … It forecast …"
                 named.append((m, record))
         if previous and (topic := [x for x in named if previous[-1][0] <= x[0].start]):
             m, record = topic[0]
@@ -460,8 +462,9 @@ class DocumentContext:
                 self.text, sentence, figure.start, self.mentions, self.kb, self.cues, others
             )
             claim = choose_claim(
-                figure, metric.metric, sentence, claim_cues, horizon, attribution_kind
-            )
+                figure, metric.metric, sentence, claim_cues, horizon, attribution_kind,
+                self.text, others, self.cues,
+            )  # fmt: skip
             if claim.claim_type == "reported" and not self.cues.source_cue.search(
                 self.text, s0, s1
             ):

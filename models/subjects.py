@@ -72,9 +72,7 @@ def choose_subject(
             continue
         if cand.type == "analyst_firm" and (not cand.is_main or len(candidates) > 1):
             continue  # a broker or data provider is the source (attribution), not the subject
-        if cues.owner_after.match(text, cand.end) or cues.owner_before.search(
-            text, max(0, cand.start - 30), cand.start
-        ):
+        if cues.names_an_owner(text, cand.start, cand.end):
             continue  # "the SoftBank-controlled chip designer": the owner of what is described
         score, reason = _score(
             text, fig_start, fig_end, metric, metric_cue, cand, other_figures, cues

@@ -614,6 +614,21 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # "it" after "the SoftBank-controlled chip designer" is the designer, not its owner
+    row(
+        "fr",
+        "Arm a publié ses résultats. Le concepteur de puces contrôlé par SoftBank a dépassé "
+        "les attentes. Il prévoit un BPA ajusté compris entre 0,37 et 0,45 dollar.",
+        "0,37",
+        {"ARM"},
+    ),
+    row(
+        "en",
+        "Arm reported its results. The SoftBank-controlled chip designer beat expectations. "
+        "It forecast adjusted earnings of 37 cents to 45 cents per share.",
+        "37 cents",
+        {"ARM"},
+    ),
     # a product compared after a second figure is that figure's reference point
     row(
         "fr",
@@ -1869,6 +1884,21 @@ PERIOD_ROWS = [
 # ----------------------------------------------------------------------- claim type
 
 CLAIM_ROWS = [
+    # the estimate a forecast is set against is that other figure's cue, not the forecast's
+    row(
+        "fr",
+        "Arm prévoit un BPA ajusté compris entre 0,37 et 0,45 dollar, contre une estimation "
+        "de 0,42 dollar.",
+        "0,37",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Arm forecast adjusted earnings of 37 cents to 45 cents per share, against an "
+        "estimate of 42 cents.",
+        "37 cents",
+        "guidance",
+    ),
     # the analysts' estimate a company's outlook is compared with is not its source
     row(
         "fr",
