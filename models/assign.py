@@ -6,9 +6,11 @@ Pure functions over offsets in the document text; the subject is chosen in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.cues import CueMatch, CueSet, metric_rules
+from models.attribution import belongs_to_another
+from models.cues import CueMatch, CueSet, growth_metrics, metric_rules
 from models.periods import CURRENT, RelativeShift, date_partial, period_kind, shift_period
 from models.schema import Figure, PeriodMention
 
@@ -16,12 +18,14 @@ _GROWTH_WINDOW_BEFORE = 45
 _GROWTH_WINDOW_AFTER = 35
 _ATTACH_WINDOW = 70
 # Metrics that describe a flow over a period inherit the paragraph's or the document's
-# period (so does an unplaced figure, most often a flow such as bookings); levels such
-# as price targets or multiples do not.
+# period (so does an unplaced figure, most often a flow such as bookings, and a count,
+# most often deliveries, shipments or output); levels such as price targets or multiples
+# do not.
 PERIODIC_METRICS = frozenset({
     "revenue", "revenue_growth", "net_income", "net_income_growth", "operating_income",
     "operating_margin", "gross_margin", "eps", "eps_growth", "capex", "opex",
     "free_cash_flow", "return_on_equity", "dividend", "buyback", "growth_rate", "other",
+    "units",
 })  # fmt: skip
 
 
@@ -63,6 +67,8 @@ def choose_metric(
         before = cue.end <= figure.start
         if not before and not _reaches_back(text, figure, cue, other_figures, cues):
             continue
+        if not before and cue.category == _MONEY_PUT_IN:
+            continue  # money raised follows its verb: "183 Md$ après avoir levé 13 Md"
         rule = rules[cue.category]
         if cue.category in _PER_SHARE_PRICES and _is_aggregate(figure):
             continue  # "$17.0 billion" is never a share price, a price target or an EPS
@@ -91,6 +97,16 @@ def choose_metric(
             options.append(
                 (gap - 10, prev_growth, None, f"growth of the {prev_metric} figure before it")
             )
+    if previous is not None and figure.kind == "percent":
+        prev_figure, prev_metric = previous
+        gap = figure.start - prev_figure.end
+        if (
+            prev_figure.kind == "percent"
+            and prev_metric in growth_metrics()
+            and 0 <= gap <= _ATTACH_WINDOW
+            and cues.growth_coordinated.match(text, prev_figure.end, figure.start)
+        ):  # "en hausse de 8,6 % à TCC et de 4,0 % publiés": the same growth, measured twice
+            options.append((gap - 10, prev_metric, None, f"joined to the {prev_metric} before it"))
     if options:
         _, metric, cue, reason = min(options, key=lambda o: o[0])
         if metric == "growth_rate" and cue is not None and cue.category == "growth_rate":
@@ -112,6 +128,9 @@ def choose_metric(
     return MetricChoice(fallback, None, f"no cue: default for {figure.kind}")
 
 
+# the cues of 'other' name money raised or put in ("levée de fonds", "raised"), or
+# added to / wiped off a value ("added $150 billion to its market value")
+_MONEY_PUT_IN = "other"
 _PER_SHARE_PRICES = frozenset({"price_target", "share_price", "eps"})
 _COMPANY_VALUES = frozenset({"market_cap", "valuation"})
 _AFTER_WINDOW = 45
@@ -273,6 +292,9 @@ def choose_claim(
     claim_cues: list[CueMatch],
     horizon: bool,
     attribution_kind: str | None,
+    text: str = "",
+    other_figures: Sequence[tuple[int, int]] = (),
+    cues: CueSet | None = None,
 ) -> ClaimChoice:
     if metric == "price_target":
         return ClaimChoice("target", "claim target: price target")
@@ -280,7 +302,15 @@ def choose_claim(
     for cue in claim_cues:
         if cue.end <= figure.start and cue.direction in ("forward", "both"):
             applicable.append((figure.start - cue.end, cue))
-        elif cue.start >= figure.end and cue.direction in ("backward", "both"):
+        elif (
+            cue.start >= figure.end
+            and cue.direction in ("backward", "both")
+            # "earnings of 37 to 45 cents, against an estimate of 42 cents": the other's
+            and not (
+                cues is not None
+                and belongs_to_another(text, figure.start, cue.start, cue.end, other_figures, cues)
+            )
+        ):
             applicable.append((cue.start - figure.end, cue))
     category, reason = "reported", "claim reported: no cue"
     if applicable:

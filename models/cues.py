@@ -41,6 +41,8 @@ class CueSet:
     claim_pattern: re.Pattern[str]
     claim_by_phrase: dict[str, tuple[str, str]]
     growth: re.Pattern[str]
+    growth_coordinated: re.Pattern[str]
+    coordinator: re.Pattern[str]
     margin: re.Pattern[str]
     analysts: re.Pattern[str]
     consensus: re.Pattern[str]
@@ -51,6 +53,11 @@ class CueSet:
     company_descriptor: re.Pattern[str]
     apposition_open: re.Pattern[str]
     agent_before: re.Pattern[str]
+    agent_phrase_before: re.Pattern[str]
+    owner_before: re.Pattern[str]
+    threshold_before: re.Pattern[str]
+    threshold_after: re.Pattern[str]
+    owner_after: re.Pattern[str]
     source_cue: re.Pattern[str]
     clause_break: re.Pattern[str]
     subject_clause_break: re.Pattern[str]
@@ -76,6 +83,21 @@ class CueSet:
         """Whether the name at ``start`` follows a company descriptor ("l'équipementier",
         "cloud provider"): the report itself says it is a company."""
         return bool(self.company_descriptor.search(text, max(0, start - _DESCRIPTOR_WINDOW), start))
+
+    def leads_into(self, text: str, end: int, figure_start: int) -> bool:
+        """Whether the words ending at ``end`` run straight into the figure at
+        ``figure_start`` ("an estimate of 42 cents"), with no comma or "and" between
+        ("dans nos estimations et 9,63 Md€" ends one figure's phrase, starts another)."""
+        gap = text[end:figure_start]
+        return not any(mark in gap for mark in ",;:") and not self.coordinator.search(gap)
+
+    def names_an_owner(self, text: str, start: int, end: int) -> bool:
+        """Whether the name at ``start:end`` owns the company described ("the
+        SoftBank-controlled chip designer", "filiale de SoftBank"): not what it is about."""
+        return bool(
+            self.owner_after.match(text, end)
+            or self.owner_before.search(text, max(0, start - 30), start)
+        )
 
     def plausible_organisation(self, name: str, text: str, start: int | None = None) -> bool:
         """Statistical NER also tags metric acronyms ("EBITA", "BPA") and generic heads
@@ -183,6 +205,14 @@ def cue_set(lang: str) -> CueSet:
         claim_pattern=re.compile(_words([r["phrase"] for r in data["claims"]]), re.IGNORECASE),
         claim_by_phrase=claim_by_phrase,
         growth=re.compile(_growth_regex(data["growth_cues"]), re.IGNORECASE),
+        # what stands between two growth figures of one thing: "en hausse de 8,6 % à TCC
+        # et de 4,0 % en données publiées", "up 8.6% at CER and 4.0% reported"
+        growth_coordinated=re.compile(
+            rf"[^;:]*?(?<![\w])(?:{alternation(data['growth_coordinators'])})\s+"
+            rf"(?:(?:{alternation(load_language_data(lang, 'figures')['approx_before'])})\s*)?$",
+            re.IGNORECASE,
+        ),
+        coordinator=re.compile(_words(data["growth_coordinators"]), re.IGNORECASE),
         margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
         analysts=re.compile(_words(attribution["analysts"]), re.IGNORECASE),
         consensus=re.compile(_words(attribution["consensus"]), re.IGNORECASE),
@@ -212,6 +242,23 @@ def cue_set(lang: str) -> CueSet:
             re.IGNORECASE,
         ),
         agent_before=re.compile(rf"(?<![\w])(?:{alternation(data['agent_before'])})\s+$", re.I),
+        threshold_before=re.compile(
+            rf"(?<![\w])(?:{alternation(data['threshold_links']['before']) or '(?!x)x'})"
+            rf"\s+(?:(?:{alternation(data['subject_links']['articles'])})\s*)?$",
+            re.I,
+        ),
+        threshold_after=re.compile(
+            rf"\s*(?:{alternation(data['threshold_links']['after']) or '(?!x)x'})(?![\w])", re.I
+        ),
+        owner_before=re.compile(
+            rf"(?<![\w])(?:{alternation(data['owner_links']['before']) or '(?!x)x'})\s+$", re.I
+        ),
+        owner_after=re.compile(
+            rf"(?:{alternation(data['owner_links']['after']) or '(?!x)x'})(?![\w])", re.I
+        ),
+        agent_phrase_before=re.compile(
+            rf"(?<![\w])(?:{alternation(data['agent_phrase_before'])})\s+$", re.I
+        ),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
         metric_cue_exclusions=re.compile(
             _words(data["metric_cue_exclusions"]["phrases"]), re.IGNORECASE

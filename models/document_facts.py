@@ -44,6 +44,7 @@ from models.subjects import IN_COMPARISON, Candidate, SubjectChoice, choose_subj
 
 _MAIN_TYPES = ("company", "business_unit")
 _REFERENCE_PENALTY = 12
+_THRESHOLD_DOUBT = 0.35
 _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
 _MAX_LIST_ITEMS = 6  # paragraphs an introducing "…as follows:" reaches
@@ -332,6 +333,8 @@ class DocumentContext:
             if p_start <= m.start < position and record is not None and record.type in _MAIN_TYPES:
                 if self.cues.comparison_before.search(self.text[max(0, m.start - 40) : m.start]):
                     continue  # "contre 22x pour Siemens": a peer compared is not the topic
+                if self.cues.names_an_owner(self.text, m.start, m.end):
+                    continue  # "The SoftBank-controlled chip designer … It forecast …"
                 named.append((m, record))
         if previous and (topic := [x for x in named if previous[-1][0] <= x[0].start]):
             m, record = topic[0]
@@ -458,11 +461,12 @@ class DocumentContext:
                 breaks,
             )  # fmt: skip
             attribution, attribution_kind = find_attribution(
-                self.text, sentence, figure.start, self.mentions, self.kb, self.cues
+                self.text, sentence, figure.start, self.mentions, self.kb, self.cues, others
             )
             claim = choose_claim(
-                figure, metric.metric, sentence, claim_cues, horizon, attribution_kind
-            )
+                figure, metric.metric, sentence, claim_cues, horizon, attribution_kind,
+                self.text, others, self.cues,
+            )  # fmt: skip
             if claim.claim_type == "reported" and not self.cues.source_cue.search(
                 self.text, s0, s1
             ):
@@ -474,6 +478,14 @@ class DocumentContext:
                 else 0.05
             )
             confidence += 0.1 if period else 0.0
+            threshold = self.cues.threshold_before.search(
+                self.text, max(s0, figure.start - 20), figure.start
+            ) or self.cues.threshold_after.match(self.text, figure.end)
+            if threshold:
+                # "franchit le seuil des 13 milliards d'euros, à 13 072 millions": the mark
+                # crossed, not the figure reached, which the summary should prefer
+                confidence -= _THRESHOLD_DOUBT
+            threshold_note = [f"threshold: '{threshold.group(0).strip()}'"] if threshold else []
             unit = figure.unit
             if (
                 metric.metric in ("eps", "dividend")
@@ -506,6 +518,7 @@ class DocumentContext:
                         f"subject {subject.entity_id if subject else None}: {subject_reason}",
                         period_reason,
                         claim.reason,
+                        *threshold_note,
                         *figure.evidence,
                     ],
                 )

@@ -48,6 +48,7 @@ class FigureGrammar:
     currency_after: re.Pattern[str]
     currency_after_scale: re.Pattern[str]
     per_share: re.Pattern[str]
+    per_unit: re.Pattern[str]
     percent: re.Pattern[str]
     points: re.Pattern[str]
     multiple: re.Pattern[str]
@@ -68,6 +69,7 @@ class FigureGrammar:
     reverse_move_to_before: re.Pattern[str]
     rise_words: re.Pattern[str]
     level_before: re.Pattern[str]
+    definite_before: re.Pattern[str]
     data: dict
 
 
@@ -120,6 +122,12 @@ def grammar(lang: str) -> FigureGrammar:
         currency_after=re.compile(rf"\s*{currency_any}"),
         currency_after_scale=re.compile(rf"{joiner_part}{currency_any}"),
         per_share=re.compile(rf"\s*(?:{_ci(alternation(data['per_share']))}){_NOT_LETTER}"),
+        # "69,1 $/b", "$60 a barrel": the price of one unit of a commodity
+        per_unit=re.compile(
+            rf"\s*(?P<per>{_ci(alternation(data['per_unit']))}){_NOT_LETTER}"
+            if data["per_unit"]
+            else _NEVER
+        ),
         percent=re.compile(
             rf"{horizon_free}(?:%|{_ci(alternation(data['percent']))}{_NOT_LETTER})"
         ),
@@ -185,6 +193,9 @@ def grammar(lang: str) -> FigureGrammar:
         ),
         level_before=re.compile(
             rf"(?<![{_LETTER}])(?:{_ci(alternation(data['level_before']))})\s*$"
+        ),
+        definite_before=re.compile(
+            rf"(?<![{_LETTER}])(?:{_ci(alternation(data['definite_determiners']))})\s+$"
         ),
         data=data,
     )

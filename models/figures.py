@@ -40,6 +40,7 @@ class _Atom:
     approximate: bool = False
     negative: bool = False
     article_like: bool = False  # "un", "one": a number only before a scale word
+    in_words: bool = False  # written in words ("two"), not digits
     evidence: list[str] = field(default_factory=list)
 
     @property
@@ -84,6 +85,10 @@ def _read_suffix(text: str, atom: _Atom, g: FigureGrammar, has_prefix_currency: 
         atom.kind = "money"
         if m := g.per_share.match(text, atom.end):
             atom.kind, atom.end = "per_share", m.end()
+        elif m := g.per_unit.match(text, atom.end):
+            # a commodity price ("69,1 $/b", "$60 a barrel"): money, but no company's flow
+            atom.kind, atom.end = "unit_price", m.end()
+            atom.qualifier = f"per {_lookup_text(g.data['per_unit'], m.group('per'))}"
         return
     _read_plain_unit(text, atom, g)
 
@@ -115,6 +120,11 @@ def _year_like(atom: _Atom) -> bool:
         and 1900 <= atom.number <= 2100
         and atom.num_end - atom.num_start == 4
     )
+
+
+def _lookup_text(table: dict[str, str], word: str) -> str:
+    folded = " ".join(word.split()).lower().replace("’", "'")
+    return next(v for k, v in table.items() if k.lower().replace("’", "'") == folded)
 
 
 def _lookup(table: dict, word: str) -> float:
@@ -164,6 +174,7 @@ def _numerals(text: str, g: FigureGrammar) -> list[_Atom]:
         atom = _Atom(m.start(), m.start(), m.end(), m.end(), number)
         atom.evidence.append(f"number words '{m.group(0)}'")
         atom.article_like = m.group(0).lower() in excluded
+        atom.in_words = True
         atoms.append(atom)
     return sorted(atoms, key=lambda a: a.num_start)
 
@@ -192,6 +203,12 @@ def _scan(text: str, g: FigureGrammar) -> list[_Atom]:
             atom.number, atom.start = -abs(atom.number), atom.start - 1  # "−€1.2 billion"
         if atom.article_like and not atom.scale:
             continue  # "un", "one" alone are articles far more often than numbers
+        if (
+            atom.in_words
+            and atom.kind == "count"
+            and g.definite_before.search(text, max(0, atom.start - 12), atom.start)
+        ):
+            continue  # "the two new chips", "les deux puces": things already named, not a count
         if atom.negative and atom.kind not in ("money", "per_share"):
             atom.negative = False
         if bracketed and prefix is None and atom.kind is None:
@@ -245,7 +262,7 @@ def _relation(text: str, a: _Atom, b: _Atom, g: FigureGrammar) -> str | None:
 def _compatible(a: _Atom, b: _Atom) -> bool:
     if a.kind is None:
         return not _year_like(a) and (a.scale is None or b.scale is not None)
-    if {a.kind, b.kind} == {"money", "per_share"}:
+    if {a.kind, b.kind} in ({"money", "per_share"}, {"money", "unit_price"}):
         return a.currency == b.currency or a.currency is None or b.currency is None
     if a.kind != b.kind or a.unit != b.unit:
         return False
@@ -254,7 +271,7 @@ def _compatible(a: _Atom, b: _Atom) -> bool:
 
 def _share_unit(a: _Atom, b: _Atom) -> None:
     """The first number of ``10 à 12 milliards d'euros`` takes the second one's unit."""
-    if a.kind is None or (a.kind == "money" and b.kind == "per_share"):
+    if a.kind is None or (a.kind == "money" and b.kind in ("per_share", "unit_price")):
         a.kind, a.unit, a.factor, a.qualifier = b.kind, b.unit, b.factor, b.qualifier
         a.scale = a.scale or b.scale
     a.currency = a.currency or b.currency
@@ -266,7 +283,7 @@ def _share_unit(a: _Atom, b: _Atom) -> None:
 
 
 def _unit(atom: _Atom) -> str | None:
-    if atom.kind == "money":
+    if atom.kind in ("money", "unit_price"):
         return atom.currency
     if atom.kind == "per_share":
         return f"{atom.currency}/share" if atom.currency else None
@@ -303,7 +320,7 @@ def _inherit_currency(text: str, atoms: list[_Atom]) -> None:
     def paragraph(pos: int) -> int:
         return sum(1 for b in breaks if b < pos)
 
-    money = [a for a in atoms if a.kind in ("money", "per_share")]
+    money = [a for a in atoms if a.kind in ("money", "per_share", "unit_price")]
     for i, atom in enumerate(money):
         if atom.currency:
             continue

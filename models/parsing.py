@@ -75,7 +75,12 @@ class SentenceParse:
             if t.pos not in _VERB_POS:
                 continue
             lowered = t.text.lower()
-            if t.conditional or (suffixes and lowered.endswith(tuple(suffixes))):
+            if suffixes:
+                # every form of a conditional ends so ("offrirait", "pourraient"); the
+                # tagger also marks "barils équivalent pétrole" conditional: not a verb form
+                if lowered.endswith(tuple(suffixes)):
+                    found.append(t)
+            elif t.conditional:
                 found.append(t)
         return found
 

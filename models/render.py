@@ -36,6 +36,9 @@ _PER_SHARE = re.compile(r"^([A-Z]{3})/share$")
 # The comparison basis of a growth figure, read from its (English) qualifier.
 _YEAR_ON_YEAR = re.compile(r"year|yoy|y/y|annual", re.IGNORECASE)
 _SEQUENTIAL = re.compile(r"quarter|sequential|qoq|q/q", re.IGNORECASE)
+# how a growth is measured, not against what: "8,6 % à TCC et 4,0 % en données publiées"
+# gives one year-on-year growth twice, and the measured one is the headline
+_MEASURED = re.compile(r"organic|constant currency", re.IGNORECASE)
 
 
 def render_fact(
@@ -78,9 +81,10 @@ def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
     each level takes its neighbour, and "3 041 MEUR (-6,9 %)" keeps its own
     figure rather than the next sentence's "excluding this item, +10,5 % year on
     year"); a year-on-year one elsewhere; a single unmarked one (read as year on
-    year, the usual basis); a sequential one. Two unmarked candidates away from
-    the level ("up 22 % from Q2 and 62 % from a year ago") are ambiguous: nothing
-    is folded rather than a wrong basis printed.
+    year, the usual basis); the one measured organically or at constant currency
+    among unmarked ones ("8,6 % à TCC et 4,0 % publiés"); a sequential one. Two
+    unmarked candidates away from the level ("up 22 % from Q2 and 62 % from a
+    year ago") are ambiguous: nothing is folded rather than a wrong basis printed.
     """
     pairs: dict[int, int] = {}
     used: set[int] = set()
@@ -108,6 +112,8 @@ def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
             chosen = by_basis["yoy"][0]
         elif len(by_basis[None]) == 1:
             chosen = by_basis[None][0]
+        elif len(measured := [i for i in by_basis[None] if _is_measured(facts[i])]) == 1:
+            chosen = measured[0]
         elif by_basis["qoq"] and not by_basis[None]:
             chosen = by_basis["qoq"][0]
         else:
@@ -326,6 +332,10 @@ def growth_basis(growth: Mapping[str, Any]) -> str | None:
     if _SEQUENTIAL.search(qualifier):
         return "qoq"
     return None
+
+
+def _is_measured(growth: Mapping[str, Any]) -> bool:
+    return bool(_MEASURED.search(growth.get("qualifier") or ""))
 
 
 def _subject_key(fact: Mapping[str, Any]) -> str | None:

@@ -73,9 +73,10 @@ class Figure:
     """One figure as written: its normalized value and unit, and where it stands.
 
     ``kind`` tells the assigner what sort of figure it is (``money``,
-    ``per_share``, ``percent``, ``pp``, ``multiple``, ``count``, ``spec``,
-    ``number``); ``qualifier`` carries what the figure itself says it counts or
-    measures (``"campus"``, ``"memory"``), ``evidence`` how it was read.
+    ``per_share``, ``unit_price`` for a commodity price such as ``69,1 $/b``,
+    ``percent``, ``pp``, ``multiple``, ``count``, ``spec``, ``number``); ``qualifier``
+    carries what the figure itself says it counts or measures (``"campus"``,
+    ``"memory"``), ``evidence`` how it was read.
     """
 
     value: float

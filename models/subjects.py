@@ -17,6 +17,7 @@ from models.cues import CueMatch, CueSet
 _BRACKET_BETWEEN = re.compile(r"^\s*\(\s*[^()]{0,12}$")
 _NOT_SUBJECT_TYPES = frozenset({"person", "index"})
 _AGENT_PENALTY = 60
+_CLOSED_AGENT_PENALTY = 60
 _TOPIC_BONUS = 25
 _MODIFIER_PENALTY = 40
 _COMPOUND_AFTER = re.compile(r"^-[a-zà-ÿ]")
@@ -71,6 +72,8 @@ def choose_subject(
             continue
         if cand.type == "analyst_firm" and (not cand.is_main or len(candidates) > 1):
             continue  # a broker or data provider is the source (attribution), not the subject
+        if cues.names_an_owner(text, cand.start, cand.end):
+            continue  # "the SoftBank-controlled chip designer": the owner of what is described
         score, reason = _score(
             text, fig_start, fig_end, metric, metric_cue, cand, other_figures, cues
         )
@@ -113,6 +116,8 @@ def _score(
             after_break = True
         if cues.of_after_figure.match(text[fig_end : cand.start]):
             score, reason = score + 35, "'of' after the figure"
+        if any(fig_end <= s and e <= cand.start for s, e in other_figures):
+            score -= 15  # "8 To/s, soit 50 % de plus que le B200": the nearer figure's
     if cand.apposition is not None and not cand.apposition[0] <= fig_start < cand.apposition[1]:
         score -= _MODIFIER_PENALTY  # it describes the name before it, which is the subject
     if _COMPOUND_AFTER.match(text[cand.end : cand.end + 2]):
@@ -133,6 +138,14 @@ def _score(
         score, reason = score + 8, "subject of the clause"
     if cues.agent_before.search(text[max(0, cand.start - 25) : cand.start]):
         score -= _AGENT_PENALTY  # "gravée par TSMC", "according to IDC": an agent, not the subject
+        if (
+            cand.end <= fig_start
+            and "," in text[cand.end : fig_start]
+            and cues.agent_phrase_before.search(text[max(0, cand.start - 25) : cand.start])
+        ):
+            # "Gravées en 3 nm par TSMC, ces puces embarquent 288 Go": the agent's phrase
+            # closed before the figure's clause opened ("chez Micron, la marge" stays open)
+            score -= _CLOSED_AGENT_PENALTY
     if not cand.linked:
         score -= _UNLINKED_PENALTY
     own_figure = text[cand.end : fig_start] if cand.end <= fig_start else ""

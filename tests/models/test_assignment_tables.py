@@ -73,6 +73,117 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a price per barrel is a commodity price, whatever profit cue follows it
+    row(
+        "fr",
+        "Avec un Brent à 69,1 $/b en moyenne, TotalEnergies affiche un résultat net ajusté "
+        "de 4,0 milliards de dollars.",
+        "69,1",
+        "other",
+    ),
+    row(
+        "en",
+        "With Brent at $69.1/bbl on average, TotalEnergies reported adjusted net income of "
+        "$4.0 billion.",
+        "69.1",
+        "other",
+    ),
+    row(
+        "en",
+        "With oil at $60 a barrel, the company expects revenue of $40 billion.",
+        "$60",
+        "other",
+    ),
+    # a second growth figure joined to the first by "et de" / "and" measures the same thing
+    row(
+        "fr",
+        "Les ventes de Sanofi atteignent 41 081 millions d'euros, en hausse de 8,6 % à taux "
+        "de change constants et de 4,0 % en données publiées.",
+        "4,0 %",
+        "revenue_growth",
+    ),
+    row(
+        "en",
+        "Sanofi's sales reached €41,081 million, up 8.6% at constant exchange rates and "
+        "4.0% on a reported basis.",
+        "4.0%",
+        "revenue_growth",
+    ),
+    # the upside to a price target is a share-price move
+    row(
+        "fr",
+        "Sur la base du cours de clôture de 236,40 €, le potentiel d'appréciation atteint 18 %.",
+        "18 %",
+        "share_price_change",
+    ),
+    row(
+        "en",
+        "Our new price target of $650 is based on 38x our CY2026 EPS estimate and implies "
+        "23% upside.",
+        "23%",
+        "share_price_change",
+    ),
+    # money raised or put in is not the valuation the same sentence gives
+    row(
+        "fr",
+        "Mistral AI a annoncé une levée de fonds de 1,7 milliard d'euros, qui la valorise "
+        "11,5 milliards d'euros.",
+        "1,7",
+        "other",
+    ),
+    row(
+        "fr",
+        "Anthropic a été valorisé 183 milliards de dollars après avoir levé 13 milliards.",
+        "183",
+        "valuation",
+    ),
+    row(
+        "en",
+        "Mistral AI raised €1.7 billion in a round that values it at €11.7 billion.",
+        "€1.7",
+        "other",
+    ),
+    row(
+        "en",
+        "Lam Research: PT raised to $190 from $160.",
+        "190",
+        "price_target",
+    ),
+    # an amount added to (or wiped off) a market value is a change, not the value
+    row(
+        "fr",
+        "La séance a ajouté environ 150 milliards de dollars à la capitalisation boursière de "
+        "Broadcom, portée à 1 600 milliards de dollars.",
+        "150",
+        "other",
+    ),
+    row(
+        "en",
+        "The rally added about $150 billion to Broadcom's market value, lifting it to roughly "
+        "$1.6 trillion.",
+        "$150",
+        "other",
+    ),
+    row(
+        "en",
+        "The rally added about $150 billion to Broadcom's market value, lifting it to roughly "
+        "$1.6 trillion.",
+        "1.6",
+        "market_cap",
+    ),
+    # barrels produced are a count of things
+    row(
+        "fr",
+        "La production d'hydrocarbures atteint 2,5 millions de barils équivalent pétrole par jour.",
+        "2,5",
+        "units",
+    ),
+    row(
+        "en",
+        "Hydrocarbon production reached 2.5 million barrels of oil equivalent per day.",
+        "2.5",
+        "units",
+    ),
     # EBITA, the operating profit European industrials report
     row(
         "fr",
@@ -503,6 +614,82 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # "it" after "the SoftBank-controlled chip designer" is the designer, not its owner
+    row(
+        "fr",
+        "Arm a publié ses résultats. Le concepteur de puces contrôlé par SoftBank a dépassé "
+        "les attentes. Il prévoit un BPA ajusté compris entre 0,37 et 0,45 dollar.",
+        "0,37",
+        {"ARM"},
+    ),
+    row(
+        "en",
+        "Arm reported its results. The SoftBank-controlled chip designer beat expectations. "
+        "It forecast adjusted earnings of 37 cents to 45 cents per share.",
+        "37 cents",
+        {"ARM"},
+    ),
+    # a product compared after a second figure is that figure's reference point
+    row(
+        "fr",
+        "AMD lance le MI355X. La puce embarque 288 Go de mémoire HBM3E, avec une bande "
+        "passante de 8 To/s, soit 50 % de mémoire de plus que le B200 de NVIDIA.",
+        "8 To/s",
+        {"AMD", "mi355x"},
+    ),
+    row(
+        "en",
+        "AMD launched the MI355X. The chip carries 288GB of HBM3E memory with 8TB/s of "
+        "bandwidth, or 50% more memory than NVIDIA's B200.",
+        "8TB/s",
+        {"AMD", "mi355x"},
+    ),
+    # the owner named in "X-controlled" / "contrôlé par X" is not the company described
+    row(
+        "fr",
+        "Arm a publié ses résultats. Le concepteur de puces contrôlé par SoftBank prévoit un "
+        "chiffre d'affaires compris entre 1,175 et 1,275 milliard de dollars au troisième "
+        "trimestre.",
+        "1,175",
+        {"ARM"},
+    ),
+    row(
+        "en",
+        "Arm reported its results. The SoftBank-controlled chip designer expects revenue of "
+        "between $1.175 billion and $1.275 billion for the fiscal third quarter.",
+        "1.175",
+        {"ARM"},
+    ),
+    # the foundry in a closed "par TSMC," / "by TSMC," phrase did not make the memory
+    row(
+        "fr",
+        "AMD lance les MI350X et MI355X. Gravées en 3 nm par TSMC, ces puces embarquent "
+        "chacune 288 Go de mémoire HBM3E.",
+        "288",
+        {"AMD", "mi350x", "mi355x"},
+    ),
+    row(
+        "en",
+        "AMD launched the MI350X and MI355X. Manufactured by TSMC, these chips each carry "
+        "288GB of HBM3E memory.",
+        "288",
+        {"AMD", "mi350x", "mi355x"},
+    ),
+    # a drug's own sales belong to the drug, not to the group that sells it
+    row(
+        "fr",
+        "Sanofi publie ses résultats. Dupixent franchit le seuil des 13 milliards d'euros de "
+        "ventes annuelles, à 13 072 millions d'euros.",
+        "13 072",
+        {"dupixent"},
+    ),
+    row(
+        "en",
+        "Sanofi reported its results. Dupixent sales passed €13 billion for the first time, "
+        "at €13,072 million.",
+        "13,072",
+        {"dupixent"},
+    ),
     # "X at N %" names X's own figure, even after a comparison ("ahead of")
     row(
         "en",
@@ -1190,6 +1377,21 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a count of things delivered or produced is a flow over the paragraph's period
+    row(
+        "fr",
+        "Au troisième trimestre 2025, Airbus a publié un chiffre d'affaires de 15 Md€. "
+        "Le groupe a livré 145 avions commerciaux.",
+        "145",
+        "2025-Q3",
+    ),
+    row(
+        "en",
+        "In the third quarter of 2025, Airbus reported revenue of €15 billion. The group "
+        "delivered 145 commercial aircraft.",
+        "145",
+        "2025-Q3",
+    ),
     # a monthly report is about its month; a month read as a moment dates nothing
     row(
         "en",
@@ -1760,6 +1962,79 @@ PERIOD_ROWS = [
 # ----------------------------------------------------------------------- claim type
 
 CLAIM_ROWS = [
+    # the estimate a forecast is set against is that other figure's cue, not the forecast's
+    row(
+        "fr",
+        "Arm prévoit un BPA ajusté compris entre 0,37 et 0,45 dollar, contre une estimation "
+        "de 0,42 dollar.",
+        "0,37",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Arm forecast adjusted earnings of 37 cents to 45 cents per share, against an "
+        "estimate of 42 cents.",
+        "37 cents",
+        "guidance",
+    ),
+    # the analysts' estimate a company's outlook is compared with is not its source
+    row(
+        "fr",
+        "Arm prévoit un chiffre d'affaires compris entre 1,175 et 1,275 milliard de dollars au "
+        "troisième trimestre, contre une estimation moyenne des analystes de 1,23 milliard, "
+        "selon LSEG.",
+        "1,175",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Arm expects revenue of between $1.175 billion and $1.275 billion for the fiscal third "
+        "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG "
+        "data.",
+        "1.175",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Arm expects revenue of between $1.175 billion and $1.275 billion for the fiscal third "
+        "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG "
+        "data.",
+        "1.23",
+        "estimate",
+    ),
+    # an upside is read off a price target; the closing price before it is still reported
+    row(
+        "fr",
+        "Sur la base du cours de clôture de 236,40 €, le potentiel de hausse atteint 18 %.",
+        "18 %",
+        {"target", "estimate"},
+    ),
+    row(
+        "fr",
+        "Sur la base du cours de clôture de 236,40 €, le potentiel de hausse atteint 18 %.",
+        "236,40",
+        "reported",
+    ),
+    row(
+        "en",
+        "Based on the closing price of $526.50, our price target implies 23% upside.",
+        "23%",
+        {"target", "estimate"},
+    ),
+    # "barils équivalent pétrole" names a unit: "équivalent" is no conditional verb
+    row(
+        "fr",
+        "La production atteint 2,5 millions de barils équivalent pétrole par jour, en hausse "
+        "de 4 % sur un an.",
+        "4 %",
+        "reported",
+    ),
+    row(
+        "en",
+        "Production reached 2.5 million barrels of oil equivalent per day, up 4% year on year.",
+        "4%",
+        "reported",
+    ),
     # a broker's or a research house's own numbers, said in the first person, are estimates
     row(
         "fr",
@@ -2308,6 +2583,33 @@ QUALIFIER_ROWS = [
     row("fr", "Le chiffre d'affaires de Soitec recule de 5 % en séquentiel.", "5 %", "sequential"),
     row("fr", "Les ventes d'Airbus progressent de 4 %.", "4 %", None),
 ]  # fmt: skip
+
+# --------------------------------------------------------------- thresholds
+# A mark crossed ("le seuil des 13 milliards", "the $100 billion mark") stays a fact but
+# is less sure than the figure reached, so summaries list the latter. ``expected`` is the
+# figure reached in the same sentence.
+
+THRESHOLD_ROWS = [
+    row("fr", "Dupixent franchit le seuil des 13 milliards d'euros de ventes annuelles, à "
+              "13 072 millions d'euros.", "13 milliards", "13 072"),
+    row("fr", "Alphabet a franchi la barre des 100 milliards de dollars de revenus, avec "
+              "102,3 milliards au troisième trimestre.", "100 milliards", "102,3"),
+    row("en", "Alphabet's revenue passed the $100 billion mark for the first time, at "
+              "$102.3 billion.", "$100 billion", "102.3"),
+    row("en", "Dupixent sales crossed the threshold of €13 billion, at €13,072 million.",
+        "€13 billion", "13,072"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "figure", "expected"), THRESHOLD_ROWS)
+def test_threshold_is_less_sure_than_the_figure_reached(
+    assignment_extractor: Any, lang: str, text: str, figure: str, expected: Any
+):
+    mark = _find_fact(assignment_extractor, lang, text, figure)
+    (reached_text,) = expected
+    reached = _find_fact(assignment_extractor, lang, text, reached_text)
+    assert mark.confidence < reached.confidence, _explain(mark)
+
 
 ROW_FIELDS = ("lang", "text", "figure", "expected")
 

@@ -543,6 +543,30 @@ COUNTS = [
         "Intel will end the year with 75,000 employees, down from roughly 99,500.",
         [fig(75000, "count"), fig(99500, "count", approx=True)],
     ),
+    # a number word after a definite determiner refers to things already named
+    (
+        "fr",
+        "Les deux nouvelles puces, MI350X et MI355X, sont gravées en 3 nm.",
+        [fig(3, "nm")],
+    ),
+    (
+        "en",
+        "The two new chips, the MI350X and the MI355X, are built on a 3nm process.",
+        [fig(3, "nm")],
+    ),
+    # barrels (of oil equivalent) are counted, not money
+    (
+        "fr",
+        "La production atteint 2,5 millions de barils équivalent pétrole par jour.",
+        [fig(2.5e6, "count")],
+    ),
+    ("en", "Output reached 2.5 million barrels of oil equivalent per day.", [fig(2.5e6, "count")]),
+    ("en", "Production of 450,000 boe per day.", [fig(450000, "count")]),
+    # the price of a barrel is money in its currency
+    ("fr", "Un Brent à 69,1 $/b en moyenne.", [fig(69.1, "USD")]),
+    ("fr", "Un baril à 60 dollars le baril.", [fig(60, "USD")]),
+    ("en", "Brent averaged $69.1/bbl in the quarter.", [fig(69.1, "USD")]),
+    ("en", "Brent at $60 a barrel.", [fig(60, "USD")]),
     # a bare amount compared with money stays money
     (
         "en",

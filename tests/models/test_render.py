@@ -379,6 +379,10 @@ BASIS_ROWS = [
     ([growth_of(22, "sequential"), growth_of(62)], 2, "(+62_% sur un an)", "(+62% YoY)"),
     ([growth_of(62, "vs. same quarter last year")], 1, "(+62_% sur un an)", "(+62% YoY)"),
     ([growth_of(22), growth_of(62)], None, "", ""),  # ambiguous: nothing folded
+    # at constant currency, then as published: the measured one is the headline
+    ([growth_of(8.6, "constant currency"), growth_of(4)], 1, "(+8,6_% sur un an)",
+     "(+8.6% YoY)"),
+    ([growth_of(4), growth_of(7, "organic")], 2, "(+7_% sur un an)", "(+7% YoY)"),
 ]  # fmt: skip
 
 
