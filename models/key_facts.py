@@ -75,9 +75,10 @@ def select_key_facts(
     # that among them the metric still decides: revenue before EPS, then a gentle slope).
     last = max(len(facts) - 1, 1)
     position = _sentence_positions(facts)
-    # A rounded restatement stands aside like a folded growth: its precise twin takes its place.
+    # Restatements stand aside like a folded growth: a rounded figure for its precise twin,
+    # an upside for the price target it comes from.
     rounded = _rounded_restatements(facts)
-    aside = folded | rounded
+    aside = folded | rounded | _upsides_of_listed_targets(facts)
     lede = min((i for i in range(len(facts)) if i not in aside), default=None)
     openers = _opener_bonuses(facts, aside, text)
     base = {
@@ -125,6 +126,19 @@ def fact_importance(
         score += MAIN_SUBJECT_BONUS
     score += CLAIM_BONUS.get(fact.get("claim_type") or "reported", 0.0)
     return _confidence_scaled(fact, score) if scale else score
+
+
+def _upsides_of_listed_targets(facts: Sequence[Mapping[str, Any]]) -> set[int]:
+    """The upside to a price target ("un potentiel de 18 %", "23% upside") when the report
+    gives the target itself: the same view, restated against the share price."""
+    targets = {subject_key(fact) for fact in facts if fact.get("metric") == "price_target"}
+    return {
+        i
+        for i, fact in enumerate(facts)
+        if fact.get("metric") == "share_price_change"
+        and fact.get("claim_type") == "target"
+        and subject_key(fact) in targets
+    }
 
 
 def _rounded_restatements(facts: Sequence[Mapping[str, Any]]) -> set[int]:

@@ -374,3 +374,28 @@ def test_a_rounded_restatement_gives_way_to_the_precise_figure(
     # a different period is another figure, listed too
     facts[0]["period"] = "2023"
     assert sorted(select_key_facts(facts, 5, text=text)) == [0, 1]
+
+
+# (lang, note, price target surface, upside surface)
+UPSIDE_ROWS = [
+    ("fr", "Nous relevons notre objectif de cours à 280 €, soit un potentiel d'appréciation de "
+           "18 %. Le chiffre d'affaires du trimestre atteint 9,76 Md€.", "280 €", "18 %"),
+    ("en", "We raise our price target to $650, which implies 23% upside. Quarterly revenue "
+           "reached $77.7 billion.", "$650", "23%"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "target", "upside"), UPSIDE_ROWS)
+def test_an_upside_is_not_listed_beside_its_price_target(
+    lang: str, text: str, target: str, upside: str
+) -> None:
+    acme = {"subject": "Acme", "subject_id": "acme"}
+    facts = [
+        located(text, target, **acme, metric="price_target", value=280, unit="EUR",
+                claim_type="target"),
+        located(text, upside, **acme, metric="share_price_change", value=18, unit="%",
+                claim_type="target"),
+    ]  # fmt: skip
+    assert select_key_facts(facts, 5, text=text) == [0]
+    # without the target, the upside is the broker's view and is listed
+    assert select_key_facts(facts[1:], 5, text=text) == [0]
