@@ -29,10 +29,27 @@ _WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*[\w&]|[A-ZÀ-ÖØ-Þ]"
 _NAME = re.compile(rf"(?<![\w'’.-])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _NAME_INSIDE = re.compile(rf"(?<=[\w,]['’ ])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _SPACE = re.compile(r"\s+")
+_ELIDED_ARTICLE = re.compile(r"[LlDd]['’][^ \u00a0]*[ \u00a0]?")
 _NEXT_WORD = re.compile(r",?[ \u00a0]([a-z]{3}[a-z.]*)(?![\w])")
 _TITLE_PART = re.compile(r"\s*[:;|—–]\s*|\s+-\s+")
 _MIN_SHORT_FORM = 3
 _COMPANY_TYPES = ("company", "business_unit", "analyst_firm")
+
+
+def name_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of capitalized words in ``text[start:end]`` ("Nearfield Instruments", "VAT
+    Group"): the organisation names a sentence may hold, for the placing rules to vet
+    (``CueSet.plausible_organisation``). Stands in for a statistical NER, which cost
+    nearly half the parse time and changed no measured number."""
+    spans = []
+    for m in _NAME.finditer(text, start, end):
+        a, name = m.start(), m.group(0)
+        elided = _ELIDED_ARTICLE.match(name)  # "L'équipementier Oxford…": the name follows
+        if elided:
+            a, name = a + elided.end(), name[elided.end() :]
+        if name:
+            spans.append((a, m.end(), name))
+    return spans
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from models.assign import (
 )
 from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set, growth_metrics, metric_rules
-from models.document_entities import LayeredKnowledge, discover
+from models.document_entities import LayeredKnowledge, discover, name_spans
 from models.document_periods import (
     SentenceLookup,
     date_current_period,
@@ -43,6 +43,7 @@ from models.sentences import paragraph_spans
 from models.subjects import IN_COMPARISON, Candidate, SubjectChoice, choose_subject
 
 _MAIN_TYPES = ("company", "business_unit")
+_MAX_ACRONYM = 5  # "SOI", "HBM": a capitalized run this short is no name by itself
 _REFERENCE_PENALTY = 12
 _THRESHOLD_DOUBT = 0.35
 _DATELINE_CHARS = 60
@@ -231,9 +232,7 @@ class DocumentContext:
                 return None  # a heading line ends the section
         return None
 
-    def _candidates(
-        self, sentence: tuple[int, int], parse: SentenceParse | None, figures: list[Figure]
-    ) -> list[Candidate]:
+    def _candidates(self, sentence: tuple[int, int], figures: list[Figure]) -> list[Candidate]:
         s0, s1 = sentence
         found: list[Candidate] = []
         for m in self.mentions:
@@ -245,18 +244,22 @@ class DocumentContext:
                             record.id, record.name, record.type, m.start, m.end, record.parent
                         )
                     )
-        if parse is not None:
-            for start, end, name in parse.organisations:
-                a, b = s0 + start, s0 + end
-                if any(c.start < b and a < c.end for c in found):
-                    continue
-                if any(f.start < b and a < f.end for f in figures):
-                    continue  # NER reads "Md$" in "1,0 Md$" as an organisation
-                if not self.cues.plausible_organisation(name, self.text, a):
-                    continue
-                # a name the report introduces as a company is as sure as a linked one
-                linked = self.cues.introduced_as_company(self.text, a)
-                found.append(Candidate(self.kb.slug(name), name, "company", a, b, linked=linked))
+        # A name the report introduces as a company ("l'équipementier Oxford Instruments")
+        # is one, and as sure as a linked one; other capitalized runs are not vetted here.
+        for a, b, name in name_spans(self.text, s0, s1):
+            if any(c.start < b and a < c.end for c in found):
+                continue
+            if any(f.start < b and a < f.end for f in figures):
+                continue  # "Md$" in "1,0 Md$" is no organisation
+            # introduced within its own sentence ("…investment bank shines\n\nLONDON" is not),
+            # and more than a bare acronym ("le spécialiste des substrats SOI" names a product)
+            if not self.cues.introduced_as_company(self.text[s0:b], a - s0):
+                continue
+            if name.isupper() and len(name) <= _MAX_ACRONYM:
+                continue
+            if not self.cues.plausible_organisation(name, self.text, a):
+                continue
+            found.append(Candidate(self.kb.slug(name), name, "company", a, b, linked=True))
         for cand in found:
             cand.is_main = cand.entity_id == self.main_entity
         for cand in found:
@@ -357,7 +360,7 @@ class DocumentContext:
     ) -> list[Fact]:
         sentence = self.sentences[s_index]
         s0, s1 = sentence
-        candidates = self._candidates(sentence, parse, figures)
+        candidates = self._candidates(sentence, figures)
         claim_cues = list(self.sentence_claim_cues[s_index])
         if parse is not None:
             for verb in parse.conditional_verbs(self.cues.conditional_suffixes):
@@ -536,12 +539,11 @@ class DocumentContext:
                 entities.append(Entity(record.id, record.name, record.type, count))
         known = {e.id for e in entities}
         extra: Counter[tuple[str, str]] = Counter()
-        for s_index, parse in parses.items():
-            s0 = self.sentences[s_index][0]
-            for start, end, name in parse.organisations:
-                if any(m.start < s0 + end and s0 + start < m.end for m in self.mentions):
+        for s_index in parses:
+            for start, end, name in name_spans(self.text, *self.sentences[s_index]):
+                if any(m.start < end and start < m.end for m in self.mentions):
                     continue
-                if not self.cues.plausible_organisation(name, self.text, s0 + start):
+                if not self.cues.plausible_organisation(name, self.text, start):
                     continue
                 slug = self.kb.slug(name)
                 if slug and slug not in known:

@@ -148,24 +148,22 @@ def _rounded_restatements(facts: Sequence[Mapping[str, Any]]) -> set[int]:
     def digits(fact: Mapping[str, Any]) -> int:
         return len("".join(ch for ch in str(fact.get("text") or "") if ch.isdigit()).strip("0"))
 
-    def same_measure(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-        return all(a.get(key) == b.get(key) for key in ("metric", "unit", "period")) and (
-            subject_key(a) == subject_key(b)
-        )
-
-    rounded = set()
+    by_measure: dict[tuple[Any, ...], list[int]] = {}
     for i, fact in enumerate(facts):
-        value = fact.get("value")
-        for other in facts:
-            other_value = other.get("value")
-            if (
-                value and other_value and value != other_value
-                and same_measure(fact, other)
-                and abs(value - other_value) <= ROUNDING_TOLERANCE * abs(other_value)
-                and digits(fact) < digits(other)
-            ):  # fmt: skip
+        if fact.get("value"):
+            key = (subject_key(fact), fact.get("metric"), fact.get("unit"), fact.get("period"))
+            by_measure.setdefault(key, []).append(i)
+    rounded = set()
+    for members in by_measure.values():
+        for i in members:
+            value = facts[i]["value"]
+            if any(
+                facts[j]["value"] != value
+                and abs(value - facts[j]["value"]) <= ROUNDING_TOLERANCE * abs(facts[j]["value"])
+                and digits(facts[i]) < digits(facts[j])
+                for j in members
+            ):
                 rounded.add(i)
-                break
     return rounded
 
 

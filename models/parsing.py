@@ -1,8 +1,8 @@
 """What the assigner needs from spaCy, kept as plain data per sentence.
 
 Only sentences that hold a figure are parsed; from each parse we keep tokens (offset,
-part of speech, mood, dependency, head) and organisation names, nothing heavier, so
-results are cheap to hold and to send between processes.
+part of speech, mood, dependency, head), nothing heavier, so results are cheap to hold
+and to send between processes.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ class Token:
 @dataclass(slots=True)
 class SentenceParse:
     tokens: list[Token]
-    organisations: list[tuple[int, int, str]]
 
     def token_at(self, offset: int) -> int | None:
         for i, token in enumerate(self.tokens):
@@ -104,6 +103,5 @@ def parse_sentences(nlp: Any, texts: Sequence[str], batch_size: int = 64) -> lis
             )
             for t in doc
         ]
-        organisations = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "ORG"]
-        parses.append(SentenceParse(tokens, organisations))
+        parses.append(SentenceParse(tokens))
     return parses

@@ -88,16 +88,16 @@ def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
     """
     pairs: dict[int, int] = {}
     used: set[int] = set()
+    # growth facts by (level metric, subject, period), indexed once: one pass, not n²
+    growths: dict[tuple[Any, ...], list[int]] = {}
+    for index, growth in enumerate(facts):
+        level_metric = GROWTH_OF.get(growth.get("metric", ""))
+        if level_metric is not None and growth.get("unit") == "%":
+            key = (level_metric, _subject_key(growth), growth.get("period"))
+            growths.setdefault(key, []).append(index)
     for level_index, level in enumerate(facts):
-        candidates = [
-            index
-            for index, growth in enumerate(facts)
-            if index not in used
-            and GROWTH_OF.get(growth.get("metric", "")) == level.get("metric")
-            and growth.get("unit") == "%"
-            and _subject_key(growth) == _subject_key(level)
-            and growth.get("period") == level.get("period")
-        ]
+        key = (level.get("metric"), _subject_key(level), level.get("period"))
+        candidates = [index for index in growths.get(key, ()) if index not in used]
         by_basis: dict[str | None, list[int]] = {"yoy": [], None: [], "qoq": []}
         for index in candidates:
             by_basis[growth_basis(facts[index])].append(index)
