@@ -316,6 +316,10 @@ def choose_claim(
     if applicable:
         _, cue = min(applicable, key=lambda a: a[0])
         category, reason = cue.category, f"claim {cue.category}: cue '{cue.text}'"
+    if category == "forecast" and any(c.revision for _, c in applicable):
+        # "raised its capex outlook, which is now expected to reach $72 billion": the
+        # company's own forecast, moved, is its guidance
+        category, reason = "guidance", f"{reason}, under a revision of its own forecast"
     if horizon and category == "reported":
         category, reason = "forecast", "claim forecast: horizon period"
     if attribution_kind in ("analyst_firm", "analysts", "consensus") and category in (

@@ -84,6 +84,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "metrics": dict,
         "growth_coordinators": list,
         "claims": list,
+        "revisions": dict,
         "attribution": dict,
         "subject_references": list,
         "conditional_suffixes": list,

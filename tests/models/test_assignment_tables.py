@@ -2334,6 +2334,69 @@ CLAIM_ROWS = [
         "30x",
         "claimed",
     ),
+    # raising, lowering or reaffirming its own forecast is the company's guidance, whatever
+    # forecast word follows ("forecast to", "qui devraient")
+    row(
+        "en",
+        "Alphabet raised its 2025 capital expenditure forecast to between $91 billion and "
+        "$93 billion, from $85 billion.",
+        "$91 billion",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Meta raised its capex outlook, which is now expected to reach $72 billion in 2025.",
+        "$72 billion",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Alphabet a relevé sa prévision d'investissements, qui devraient atteindre entre 91 et "
+        "93 milliards de dollars en 2025.",
+        "91 et 93",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Meta a relevé ses perspectives de dépenses, qui pourraient atteindre 72 milliards de "
+        "dollars en 2025.",
+        "72 milliards",
+        "guidance",
+    ),
+    # a raised dividend is a decision taken, reported; only a forecast-like object makes
+    # "raised its" guidance
+    row(
+        "en",
+        "In September Microsoft raised its quarterly dividend by 10% to $0.91 per share.",
+        "$0.91",
+        "reported",
+    ),
+    row(
+        "en",
+        "Apple cut its share count by 3% to 14.8 billion shares over the year.",
+        "3%",
+        "reported",
+    ),
+    row(
+        "en",
+        "TSMC narrowed its 2025 capital budget to US$40 billion to US$42 billion.",
+        "US$40 billion",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "En septembre, Microsoft a relevé son dividende trimestriel de 10 % à 0,91 dollar par "
+        "action.",
+        "0,91",
+        "reported",
+    ),
+    row(
+        "fr",
+        "TSMC a resserré sa fourchette d'investissements pour 2025, désormais prévue entre 40 et "
+        "42 milliards de dollars.",
+        "40 et 42",
+        "guidance",
+    ),
 ]
 
 
