@@ -71,6 +71,12 @@ class CueSet:
     possessive_after: re.Pattern[str]
     conditional_exclusions: frozenset[str]
     revision: re.Pattern[str] = re.compile(r"(?!x)x")
+    # a company's own outlook section (models/document_facts.py): a short heading line
+    # ("Outlook", "Fiscal 2026 guidance"), a paragraph opening ("Perspectives 2025."), or a
+    # word of the line introducing a list ("NVIDIA's outlook … is as follows:")
+    outlook_heading: re.Pattern[str] = re.compile(r"(?!x)x")
+    outlook_run_in: re.Pattern[str] = re.compile(r"(?!x)x")
+    outlook_word: re.Pattern[str] = re.compile(r"(?!x)x")
     growth_qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()
     metric_cue_exclusions: re.Pattern[str] = re.compile(r"(?!x)x")
     # unknown organisations (models/document_entities.py)
@@ -271,6 +277,7 @@ def cue_set(lang: str) -> CueSet:
         ),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
         revision=_revision_regex(data["revisions"], lang),
+        **_outlook_cues(data["outlook_headings"], lang),
         metric_cue_exclusions=re.compile(
             _words(data["metric_cue_exclusions"]["phrases"]), re.IGNORECASE
         ),
@@ -347,6 +354,32 @@ def _revision_regex(data: dict[str, Any], lang: str) -> re.Pattern[str]:
         rf"\s+(?:[\w'’.-]+\s+){{0,{between}}}?(?:{alternation(data['objects'])})(?![\w])",
         re.IGNORECASE,
     )
+
+
+def _outlook_cues(data: dict[str, Any], lang: str) -> dict[str, re.Pattern[str]]:
+    words = data.get("words")
+    if (
+        not isinstance(words, list)
+        or not words
+        or not all(isinstance(w, str) and w.strip() for w in words)
+    ):
+        raise DataFileError(
+            f"models/lang/{lang}/cues.json: outlook_headings.words must be a non-empty list of "
+            "non-empty strings"
+        )
+    heads = alternation(words)
+    return {
+        # the heading word, after at most two words ("Fourth-quarter outlook", "Fiscal 2026
+        # guidance"), and no sentence end
+        "outlook_heading": re.compile(
+            rf"^(?:[\w'’-]+\s+){{0,2}}(?:{heads})(?![\w])[^.!?;]*$", re.IGNORECASE
+        ),
+        # "Perspectives. Le Groupe…", "Perspectives 2025. Sanofi…", "Outlook: …"
+        "outlook_run_in": re.compile(
+            rf"^(?:{heads})(?:\s+[\w'’-]+){{0,3}}\s*[.:](?:\s|$)", re.IGNORECASE
+        ),
+        "outlook_word": re.compile(_words(words), re.IGNORECASE),
+    }
 
 
 def _growth_regex(phrases: list[str]) -> str:

@@ -2397,6 +2397,87 @@ CLAIM_ROWS = [
         "40 et 42",
         "guidance",
     ),
+    # figures under the company's own "Outlook" / "Perspectives" heading are its guidance,
+    # and so is the tolerance on them; someone else's figure or a market's stays as it was
+    row(
+        "en",
+        "NVIDIA reports record third-quarter revenue\n\nNVIDIA reported revenue of $57.0 "
+        "billion for the third quarter.\n\nOutlook\n\nNVIDIA's outlook for the fourth quarter "
+        "of fiscal 2026 is as follows:\n\nRevenue is expected to be $65.0 billion, plus or "
+        "minus 2%.\n\nGross margins are expected to be 74.8%, plus or minus 50 basis points.",
+        "$65.0 billion",
+        "guidance",
+    ),
+    row(
+        "en",
+        "NVIDIA reports record third-quarter revenue\n\nNVIDIA reported revenue of $57.0 "
+        "billion for the third quarter.\n\nOutlook\n\nRevenue is expected to be $65.0 "
+        "billion, plus or minus 2%.",
+        "2%",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Arista posts record quarter\n\nArista reported revenue of $2.3 billion.\n\n"
+        "Arista's outlook for the fourth quarter is as follows:\n\nRevenue is expected to be "
+        "between $2.3 billion and $2.4 billion.",
+        "$2.4 billion",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Arista posts record quarter\n\nArista reported revenue of $2.3 billion.\n\n"
+        "Outlook\n\nAnalysts expect revenue of $2.5 billion in the fourth quarter.",
+        "$2.5 billion",
+        "estimate",
+    ),
+    row(
+        "en",
+        "Arista posts record quarter\n\nArista reported revenue of $2.3 billion.\n\n"
+        "Outlook\n\nThe AI accelerator market is expected to reach $500 billion by 2028.",
+        "$500 billion",
+        "forecast",
+    ),
+    row(
+        "fr",
+        "NVIDIA publie des résultats records\n\nNVIDIA a réalisé un chiffre d'affaires de "
+        "57 milliards de dollars au troisième trimestre.\n\nPerspectives\n\nLe chiffre "
+        "d'affaires devrait atteindre 65 milliards de dollars au quatrième trimestre, à plus ou "
+        "moins 2 %.",
+        "65 milliards",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "NVIDIA publie des résultats records\n\nNVIDIA a réalisé un chiffre d'affaires de "
+        "57 milliards de dollars au troisième trimestre.\n\nPerspectives\n\nLe chiffre "
+        "d'affaires devrait atteindre 65 milliards de dollars au quatrième trimestre, à plus ou "
+        "moins 2 %.",
+        "2 %",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "TotalEnergies publie ses résultats\n\nPrévisions. Les investissements nets de "
+        "TotalEnergies devraient s'établir entre 17 et 17,5 milliards de dollars en 2025.",
+        "17 et 17,5",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "TotalEnergies publie ses résultats\n\nObjectifs\n\nLa production de TotalEnergies "
+        "devrait croître de 3 % par an jusqu'en 2030.",
+        "3 %",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Danone publie ses résultats\n\nDanone a réalisé un chiffre d'affaires de 14 milliards "
+        "d'euros.\n\nPerspectives\n\nLe consensus attend un chiffre d'affaires de 28 "
+        "milliards d'euros en 2025.",
+        "28 milliards",
+        "estimate",
+    ),
 ]
 
 
