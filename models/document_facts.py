@@ -150,7 +150,8 @@ class DocumentContext:
             main_entity=_main_entity(mentions, kb),
             document_period=document_period,
             sentence_claim_cues=claim_cues,
-            outlook_paragraphs=_outlook_paragraphs(text, paragraph_spans(text), cues),
+            outlook_paragraphs=_outlook_paragraphs(text, paragraph_spans(text), cues)
+            | _guidance_led_paragraphs(paragraph_spans(text), sentences, claim_cues),
         )
 
     def _growth_qualifier(
@@ -591,6 +592,21 @@ def _outlook_paragraphs(
         items_left = max(0, items_left - 1)
         if body.endswith(":") and cues.outlook_word.search(body):
             items_left = _MAX_LIST_ITEMS
+    return frozenset(found)
+
+
+def _guidance_led_paragraphs(
+    paragraphs: list[tuple[int, int]],
+    sentences: list[tuple[int, int]],
+    claim_cues: list[list[CueMatch]],
+) -> frozenset[int]:
+    """Paragraphs whose first sentence gives the company's guidance ("Pour le quatrième
+    trimestre, la direction prévoit …"): the forecasts that follow in it continue it."""
+    found = set()
+    for index, (start, end) in enumerate(paragraphs):
+        first = next((i for i, (s0, _) in enumerate(sentences) if start <= s0 < end), None)
+        if first is not None and any(c.category == "guidance" for c in claim_cues[first]):
+            found.add(index)
     return frozenset(found)
 
 

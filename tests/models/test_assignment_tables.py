@@ -2478,6 +2478,37 @@ CLAIM_ROWS = [
         "28 milliards",
         "estimate",
     ),
+    # a paragraph opened by the company's guidance continues it with "devrait" / "is expected"
+    row(
+        "fr",
+        "NVIDIA publie ses résultats\n\nPour le quatrième trimestre, la direction de NVIDIA "
+        "prévoit un chiffre d'affaires de 65 milliards de dollars. La marge brute non GAAP "
+        "devrait atteindre 75 %, et les charges opérationnelles environ 5 milliards de dollars.",
+        "75 %",
+        "guidance",
+    ),
+    row(
+        "en",
+        "NVIDIA reports results\n\nFor the fourth quarter, NVIDIA expects revenue of $65.0 "
+        "billion. Non-GAAP gross margin is expected to be 75%.",
+        "75%",
+        "guidance",
+    ),
+    row(
+        "en",
+        "NVIDIA reports results\n\nFor the fourth quarter, NVIDIA expects revenue of $65.0 "
+        "billion. The AI accelerator market is expected to reach $500 billion by 2028.",
+        "$500 billion",
+        "forecast",
+    ),
+    row(
+        "fr",
+        "NVIDIA publie ses résultats\n\nPour le quatrième trimestre, NVIDIA prévoit un chiffre "
+        "d'affaires de 65 milliards de dollars. Le marché des accélérateurs d'IA devrait "
+        "atteindre 500 milliards de dollars d'ici 2028.",
+        "500 milliards",
+        "forecast",
+    ),
 ]
 
 
