@@ -470,6 +470,15 @@ class DocumentContext:
             attribution, attribution_kind = find_attribution(
                 self.text, sentence, figure.start, self.mentions, self.kb, self.cues, others
             )
+            if (
+                attribution_kind == "analyst_firm"
+                and subject is not None
+                and attribution is not None
+                and attribution.casefold() == subject.name.casefold()
+            ):
+                # "Barclays now expects … to exceed £12.5bn": a bank that also runs a
+                # research arm, speaking of itself, gives its own guidance
+                attribution, attribution_kind = None, None
             own_outlook = (
                 paragraph in self.outlook_paragraphs
                 and subject is not None

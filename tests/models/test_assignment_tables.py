@@ -2509,6 +2509,26 @@ CLAIM_ROWS = [
         "500 milliards",
         "forecast",
     ),
+    # a bank that also runs a research arm gives its own guidance when it speaks of itself
+    row(
+        "en",
+        "Barclays now expects group net interest income to exceed £12.5bn in 2025.",
+        "£12.5bn",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Barclays prévoit désormais un produit net d'intérêts supérieur à 12,5 milliards de "
+        "livres en 2025.",
+        "12,5 milliards",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Barclays expects Apple's revenue to reach $450 billion in fiscal 2026.",
+        "$450 billion",
+        "estimate",
+    ),
 ]
 
 
