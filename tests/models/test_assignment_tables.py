@@ -2529,6 +2529,21 @@ CLAIM_ROWS = [
         "$450 billion",
         "estimate",
     ),
+    # the market's expectation set beside the company's outlook is an estimate, not guidance
+    row(
+        "fr",
+        "Pour le quatrième trimestre, la direction prévoit un chiffre d'affaires de 65 milliards "
+        "de dollars, bien au-dessus des 61,7 milliards attendus par le marché.",
+        "61,7 milliards",
+        "estimate",
+    ),
+    row(
+        "en",
+        "For the fourth quarter, NVIDIA expects revenue of $65.0 billion, well above the $61.7 "
+        "billion expected by the market.",
+        "$61.7 billion",
+        "estimate",
+    ),
 ]
 
 
