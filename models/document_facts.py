@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from models.assign import (
+    ClaimChoice,
     MetricChoice,
     choose_claim,
     choose_metric,
@@ -489,6 +490,10 @@ class DocumentContext:
                 figure, metric.metric, sentence, claim_cues, horizon, attribution_kind,
                 self.text, others, self.cues, own_outlook,
             )  # fmt: skip
+            if claim.claim_type == "guidance" and subject is not None and subject.type == "market":
+                # "WSTS now forecasts global semiconductor sales of $772B": a market gives no
+                # guidance; what is said of it is a forecast
+                claim = ClaimChoice("forecast", f"{claim.reason}, of a market: forecast")
             if claim.claim_type == "reported" and not self.cues.source_cue.search(
                 self.text, s0, s1
             ):

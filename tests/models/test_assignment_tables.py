@@ -2544,6 +2544,20 @@ CLAIM_ROWS = [
         "$61.7 billion",
         "estimate",
     ),
+    # a market gives no guidance: a guidance word about a market's size is a forecast
+    row(
+        "en",
+        "WSTS now forecasts global semiconductor sales of $772B for 2025, up 22%.",
+        "$772B",
+        {"forecast", "estimate"},
+    ),
+    row(
+        "fr",
+        "Le WSTS prévoit désormais des ventes mondiales de semi-conducteurs de 772 milliards de "
+        "dollars en 2025.",
+        "772 milliards",
+        {"forecast", "estimate"},
+    ),
 ]
 
 
