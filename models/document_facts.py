@@ -56,6 +56,7 @@ _LISTED_COMPANY_METRICS = frozenset({
     "market_cap", "price_target", "valuation_multiple",
 })  # fmt: skip
 _FORWARD_CLAIMS = frozenset({"guidance", "forecast"})
+_PAYOUT_METRICS = frozenset({"dividend"})  # a buyback "sera exécuté" stays to come (gold)
 _REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}$")
 _APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
@@ -490,6 +491,16 @@ class DocumentContext:
                 figure, metric.metric, sentence, claim_cues, horizon, attribution_kind,
                 self.text, others, self.cues, own_outlook,
             )  # fmt: skip
+            if (
+                claim.claim_type == "forecast"
+                and metric.metric in _PAYOUT_METRICS
+                and attribution_kind is None
+                and subject is not None
+                and subject.type in _MAIN_TYPES
+            ):
+                # "NVIDIA will pay its next quarterly cash dividend of $0.01": a company's
+                # coming payout is a decision it has taken and reports, not a forecast
+                claim = ClaimChoice("reported", f"{claim.reason}, a payout already decided")
             if claim.claim_type == "guidance" and subject is not None and subject.type == "market":
                 # "WSTS now forecasts global semiconductor sales of $772B": a market gives no
                 # guidance; what is said of it is a forecast

@@ -2558,6 +2558,19 @@ CLAIM_ROWS = [
         "772 milliards",
         {"forecast", "estimate"},
     ),
+    # a dividend the company will pay is a decision taken, reported, not a forecast
+    row(
+        "en",
+        "NVIDIA will pay its next quarterly cash dividend of $0.01 per share on December 26, 2025.",
+        "$0.01",
+        {"reported", "guidance"},
+    ),
+    row(
+        "fr",
+        "Le dividende de NVIDIA sera de 0,01 dollar par action, versé le 26 décembre 2025.",
+        "0,01",
+        {"reported", "guidance"},
+    ),
 ]
 
 
