@@ -295,6 +295,7 @@ def choose_claim(
     text: str = "",
     other_figures: Sequence[tuple[int, int]] = (),
     cues: CueSet | None = None,
+    own_outlook: bool = False,
 ) -> ClaimChoice:
     if metric == "price_target":
         return ClaimChoice("target", "claim target: price target")
@@ -316,8 +317,16 @@ def choose_claim(
     if applicable:
         _, cue = min(applicable, key=lambda a: a[0])
         category, reason = cue.category, f"claim {cue.category}: cue '{cue.text}'"
+    if category == "forecast" and any(c.revision for _, c in applicable):
+        # "raised its capex outlook, which is now expected to reach $72 billion": the
+        # company's own forecast, moved, is its guidance
+        category, reason = "guidance", f"{reason}, under a revision of its own forecast"
     if horizon and category == "reported":
         category, reason = "forecast", "claim forecast: horizon period"
+    if own_outlook and category == "forecast":
+        # "Outlook … Revenue is expected to be $65.0 billion": the company's own outlook
+        # section gives its guidance (analysts' figures there still become estimates below)
+        category, reason = "guidance", f"{reason}, in the company's outlook section"
     if attribution_kind in ("analyst_firm", "analysts", "consensus") and category in (
         "guidance",
         "forecast",

@@ -28,6 +28,9 @@ class CueMatch:
     end: int
     text: str
     direction: str = "both"
+    # a company moving its own forecast ("raised its capex forecast"): the guidance it
+    # gives holds over the forecast words that follow in the sentence
+    revision: bool = False
 
 
 _DESCRIPTOR_WINDOW = 60
@@ -67,6 +70,13 @@ class CueSet:
     sentence_topic: re.Pattern[str]
     possessive_after: re.Pattern[str]
     conditional_exclusions: frozenset[str]
+    revision: re.Pattern[str] = re.compile(r"(?!x)x")
+    # a company's own outlook section (models/document_facts.py): a short heading line
+    # ("Outlook", "Fiscal 2026 guidance"), a paragraph opening ("Perspectives 2025."), or a
+    # word of the line introducing a list ("NVIDIA's outlook … is as follows:")
+    outlook_heading: re.Pattern[str] = re.compile(r"(?!x)x")
+    outlook_run_in: re.Pattern[str] = re.compile(r"(?!x)x")
+    outlook_word: re.Pattern[str] = re.compile(r"(?!x)x")
     growth_qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()
     metric_cue_exclusions: re.Pattern[str] = re.compile(r"(?!x)x")
     # unknown organisations (models/document_entities.py)
@@ -125,11 +135,17 @@ class CueSet:
         ]
 
     def claim_cues(self, text: str, start: int, end: int) -> list[CueMatch]:
-        found = []
+        revisions = [
+            CueMatch("guidance", m.start(), m.end(), m.group(0), "forward", revision=True)
+            for m in self.revision.finditer(text, start, end)
+        ]
+        found = list(revisions)
         for m in self.claim_pattern.finditer(text, start, end):
+            if any(r.start < m.end() and m.start() < r.end for r in revisions):
+                continue  # "forecast to" inside "raised its capex forecast to": the revision's
             category, direction = self.claim_by_phrase[_key(m.group(0))]
             found.append(CueMatch(category, m.start(), m.end(), m.group(0), direction))
-        return found
+        return sorted(found, key=lambda c: c.start)
 
     def growth_qualifier(
         self, text: str, before: int, start: int, end: int, after: int
@@ -260,6 +276,8 @@ def cue_set(lang: str) -> CueSet:
             rf"(?<![\w])(?:{alternation(data['agent_phrase_before'])})\s+$", re.I
         ),
         conditional_exclusions=frozenset(data.get("conditional_exclusions", [])),
+        revision=_revision_regex(data["revisions"], lang),
+        **_outlook_cues(data["outlook_headings"], lang),
         metric_cue_exclusions=re.compile(
             _words(data["metric_cue_exclusions"]["phrases"]), re.IGNORECASE
         ),
@@ -305,6 +323,62 @@ def _organisation_cues(data: dict[str, Any], lang: str) -> dict[str, Any]:
             rf"^\.?,?\s*\(\s*(?:(?:{exchanges})\s*:\s*({_TICKER})|({_TICKER})\s+(?:{codes}))\s*\)"
         ),
         "bare_listing": re.compile(rf"^\.?,?\s*\(\s*({_TICKER})\s*\)"),
+    }
+
+
+_REVISION_KEYS = ("verbs", "possessives", "objects")
+
+
+def _revision_regex(data: dict[str, Any], lang: str) -> re.Pattern[str]:
+    """A revision verb, the company's possessive, at most ``words_between`` words, then a
+    forecast-like noun: "raised its 2025 capital expenditure forecast", "a relevé sa
+    prévision"."""
+    for key in _REVISION_KEYS:
+        words = data.get(key)
+        if (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w.strip() for w in words)
+        ):
+            raise DataFileError(
+                f"models/lang/{lang}/cues.json: revisions.{key} must be a non-empty list of "
+                "non-empty strings"
+            )
+    between = data.get("words_between")
+    if not isinstance(between, int) or isinstance(between, bool) or between < 0:
+        raise DataFileError(
+            f"models/lang/{lang}/cues.json: revisions.words_between must be an integer >= 0"
+        )
+    return re.compile(
+        rf"(?<![\w])(?:{alternation(data['verbs'])})\s+(?:{alternation(data['possessives'])})"
+        rf"\s+(?:[\w'’.-]+\s+){{0,{between}}}?(?:{alternation(data['objects'])})(?![\w])",
+        re.IGNORECASE,
+    )
+
+
+def _outlook_cues(data: dict[str, Any], lang: str) -> dict[str, re.Pattern[str]]:
+    words = data.get("words")
+    if (
+        not isinstance(words, list)
+        or not words
+        or not all(isinstance(w, str) and w.strip() for w in words)
+    ):
+        raise DataFileError(
+            f"models/lang/{lang}/cues.json: outlook_headings.words must be a non-empty list of "
+            "non-empty strings"
+        )
+    heads = alternation(words)
+    return {
+        # the heading word, after at most two words ("Fourth-quarter outlook", "Fiscal 2026
+        # guidance"), and no sentence end
+        "outlook_heading": re.compile(
+            rf"^(?:[\w'’-]+\s+){{0,2}}(?:{heads})(?![\w])[^.!?;]*$", re.IGNORECASE
+        ),
+        # "Perspectives. Le Groupe…", "Perspectives 2025. Sanofi…", "Outlook: …"
+        "outlook_run_in": re.compile(
+            rf"^(?:{heads})(?:\s+[\w'’-]+){{0,3}}\s*[.:](?:\s|$)", re.IGNORECASE
+        ),
+        "outlook_word": re.compile(_words(words), re.IGNORECASE),
     }
 
 

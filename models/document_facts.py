@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from models.assign import (
+    ClaimChoice,
     MetricChoice,
     choose_claim,
     choose_metric,
@@ -56,10 +57,14 @@ _LISTED_COMPANY_METRICS = frozenset({
     "market_cap", "price_target", "valuation_multiple",
 })  # fmt: skip
 _FORWARD_CLAIMS = frozenset({"guidance", "forecast"})
+_PAYOUT_METRICS = frozenset({"dividend"})  # a buyback "sera exécuté" stays to come (gold)
 _REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}$")
 _APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
+_MAX_HEADING_WORDS = 6
+# what a heading line may hold of digits: a year, a quarter or a half ("Q4 2025 outlook")
+_HEADING_PERIOD = re.compile(r"\b(?:[QTHS][1-4]|FY\d{2,4}|(?:19|20)\d{2})\b")
 
 
 @dataclass
@@ -76,6 +81,8 @@ class DocumentContext:
     main_entity: str | None
     document_period: str | None
     sentence_claim_cues: list[list[CueMatch]] = field(default_factory=list)  # found once
+    # paragraphs of the report's own outlook section (under "Outlook", "Perspectives.")
+    outlook_paragraphs: frozenset[int] = frozenset()
     _paragraph_subject: dict[int, Candidate] = field(default_factory=dict)
     # (figure kind, metric) of each sentence's cued figures, for the next sentence's
     # uncued ones ("Le consensus FactSet tablait sur 54,9 milliards de dollars.")
@@ -146,6 +153,8 @@ class DocumentContext:
             main_entity=_main_entity(mentions, kb),
             document_period=document_period,
             sentence_claim_cues=claim_cues,
+            outlook_paragraphs=_outlook_paragraphs(text, paragraph_spans(text), cues)
+            | _guidance_led_paragraphs(paragraph_spans(text), sentences, claim_cues),
         )
 
     def _growth_qualifier(
@@ -466,10 +475,39 @@ class DocumentContext:
             attribution, attribution_kind = find_attribution(
                 self.text, sentence, figure.start, self.mentions, self.kb, self.cues, others
             )
+            if (
+                attribution_kind == "analyst_firm"
+                and subject is not None
+                and attribution is not None
+                and attribution.casefold() == subject.name.casefold()
+            ):
+                # "Barclays now expects … to exceed £12.5bn": a bank that also runs a
+                # research arm, speaking of itself, gives its own guidance
+                attribution, attribution_kind = None, None
+            own_outlook = (
+                paragraph in self.outlook_paragraphs
+                and subject is not None
+                and self.main_entity is not None
+                and self.main_entity in (subject.entity_id, subject.parent)
+            )  # a peer or a market named in the outlook section has no say in it
             claim = choose_claim(
                 figure, metric.metric, sentence, claim_cues, horizon, attribution_kind,
-                self.text, others, self.cues,
+                self.text, others, self.cues, own_outlook,
             )  # fmt: skip
+            if (
+                claim.claim_type == "forecast"
+                and metric.metric in _PAYOUT_METRICS
+                and attribution_kind is None
+                and subject is not None
+                and subject.type in _MAIN_TYPES
+            ):
+                # "NVIDIA will pay its next quarterly cash dividend of $0.01": a company's
+                # coming payout is a decision it has taken and reports, not a forecast
+                claim = ClaimChoice("reported", f"{claim.reason}, a payout already decided")
+            if claim.claim_type == "guidance" and subject is not None and subject.type == "market":
+                # "WSTS now forecasts global semiconductor sales of $772B": a market gives no
+                # guidance; what is said of it is a forecast
+                claim = ClaimChoice("forecast", f"{claim.reason}, of a market: forecast")
             if claim.claim_type == "reported" and not self.cues.source_cue.search(
                 self.text, s0, s1
             ):
@@ -550,6 +588,53 @@ class DocumentContext:
                     extra[(slug, name)] += 1
         entities.extend(Entity(slug, name, "company", n) for (slug, name), n in extra.most_common())
         return entities
+
+
+def _is_heading_line(body: str) -> bool:
+    """A short line that ends no sentence and holds no figure: a section heading."""
+    words = body.split()
+    return (
+        0 < len(words) <= _MAX_HEADING_WORDS
+        and body[-1] not in ".!?;,"
+        and not any(c.isdigit() for c in _HEADING_PERIOD.sub("", body))
+    )
+
+
+def _outlook_paragraphs(
+    text: str, paragraphs: list[tuple[int, int]], cues: CueSet
+) -> frozenset[int]:
+    """The paragraphs of the report's own outlook section: those under an outlook heading
+    line up to the next heading, one opening with the heading ("Perspectives. …"), and the
+    items a line such as "NVIDIA's outlook for the fourth quarter is as follows:" lists."""
+    found: set[int] = set()
+    in_section, items_left = False, 0
+    for index, (start, end) in enumerate(paragraphs):
+        body = text[start:end].strip()
+        if _is_heading_line(body):
+            # the title is no section heading ("Nvidia raises guidance")
+            in_section, items_left = index > 0 and bool(cues.outlook_heading.match(body)), 0
+            continue
+        if in_section or items_left or cues.outlook_run_in.match(body):
+            found.add(index)
+        items_left = max(0, items_left - 1)
+        if body.endswith(":") and cues.outlook_word.search(body):
+            items_left = _MAX_LIST_ITEMS
+    return frozenset(found)
+
+
+def _guidance_led_paragraphs(
+    paragraphs: list[tuple[int, int]],
+    sentences: list[tuple[int, int]],
+    claim_cues: list[list[CueMatch]],
+) -> frozenset[int]:
+    """Paragraphs whose first sentence gives the company's guidance ("Pour le quatrième
+    trimestre, la direction prévoit …"): the forecasts that follow in it continue it."""
+    found = set()
+    for index, (start, end) in enumerate(paragraphs):
+        first = next((i for i, (s0, _) in enumerate(sentences) if start <= s0 < end), None)
+        if first is not None and any(c.category == "guidance" for c in claim_cues[first]):
+            found.add(index)
+    return frozenset(found)
 
 
 def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase | LayeredKnowledge) -> str | None:

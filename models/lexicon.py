@@ -84,6 +84,8 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "metrics": dict,
         "growth_coordinators": list,
         "claims": list,
+        "revisions": dict,
+        "outlook_headings": dict,
         "attribution": dict,
         "subject_references": list,
         "conditional_suffixes": list,

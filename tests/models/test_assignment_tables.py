@@ -2334,6 +2334,243 @@ CLAIM_ROWS = [
         "30x",
         "claimed",
     ),
+    # raising, lowering or reaffirming its own forecast is the company's guidance, whatever
+    # forecast word follows ("forecast to", "qui devraient")
+    row(
+        "en",
+        "Alphabet raised its 2025 capital expenditure forecast to between $91 billion and "
+        "$93 billion, from $85 billion.",
+        "$91 billion",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Meta raised its capex outlook, which is now expected to reach $72 billion in 2025.",
+        "$72 billion",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Alphabet a relevé sa prévision d'investissements, qui devraient atteindre entre 91 et "
+        "93 milliards de dollars en 2025.",
+        "91 et 93",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Meta a relevé ses perspectives de dépenses, qui pourraient atteindre 72 milliards de "
+        "dollars en 2025.",
+        "72 milliards",
+        "guidance",
+    ),
+    # a raised dividend is a decision taken, reported; only a forecast-like object makes
+    # "raised its" guidance
+    row(
+        "en",
+        "In September Microsoft raised its quarterly dividend by 10% to $0.91 per share.",
+        "$0.91",
+        "reported",
+    ),
+    row(
+        "en",
+        "Apple cut its share count by 3% to 14.8 billion shares over the year.",
+        "3%",
+        "reported",
+    ),
+    row(
+        "en",
+        "TSMC narrowed its 2025 capital budget to US$40 billion to US$42 billion.",
+        "US$40 billion",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "En septembre, Microsoft a relevé son dividende trimestriel de 10 % à 0,91 dollar par "
+        "action.",
+        "0,91",
+        "reported",
+    ),
+    row(
+        "fr",
+        "TSMC a resserré sa fourchette d'investissements pour 2025, désormais prévue entre 40 et "
+        "42 milliards de dollars.",
+        "40 et 42",
+        "guidance",
+    ),
+    # figures under the company's own "Outlook" / "Perspectives" heading are its guidance,
+    # and so is the tolerance on them; someone else's figure or a market's stays as it was
+    row(
+        "en",
+        "NVIDIA reports record third-quarter revenue\n\nNVIDIA reported revenue of $57.0 "
+        "billion for the third quarter.\n\nOutlook\n\nNVIDIA's outlook for the fourth quarter "
+        "of fiscal 2026 is as follows:\n\nRevenue is expected to be $65.0 billion, plus or "
+        "minus 2%.\n\nGross margins are expected to be 74.8%, plus or minus 50 basis points.",
+        "$65.0 billion",
+        "guidance",
+    ),
+    row(
+        "en",
+        "NVIDIA reports record third-quarter revenue\n\nNVIDIA reported revenue of $57.0 "
+        "billion for the third quarter.\n\nOutlook\n\nRevenue is expected to be $65.0 "
+        "billion, plus or minus 2%.",
+        "2%",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Arista posts record quarter\n\nArista reported revenue of $2.3 billion.\n\n"
+        "Arista's outlook for the fourth quarter is as follows:\n\nRevenue is expected to be "
+        "between $2.3 billion and $2.4 billion.",
+        "$2.4 billion",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Arista posts record quarter\n\nArista reported revenue of $2.3 billion.\n\n"
+        "Outlook\n\nAnalysts expect revenue of $2.5 billion in the fourth quarter.",
+        "$2.5 billion",
+        "estimate",
+    ),
+    row(
+        "en",
+        "Arista posts record quarter\n\nArista reported revenue of $2.3 billion.\n\n"
+        "Outlook\n\nThe AI accelerator market is expected to reach $500 billion by 2028.",
+        "$500 billion",
+        "forecast",
+    ),
+    row(
+        "fr",
+        "NVIDIA publie des résultats records\n\nNVIDIA a réalisé un chiffre d'affaires de "
+        "57 milliards de dollars au troisième trimestre.\n\nPerspectives\n\nLe chiffre "
+        "d'affaires devrait atteindre 65 milliards de dollars au quatrième trimestre, à plus ou "
+        "moins 2 %.",
+        "65 milliards",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "NVIDIA publie des résultats records\n\nNVIDIA a réalisé un chiffre d'affaires de "
+        "57 milliards de dollars au troisième trimestre.\n\nPerspectives\n\nLe chiffre "
+        "d'affaires devrait atteindre 65 milliards de dollars au quatrième trimestre, à plus ou "
+        "moins 2 %.",
+        "2 %",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "TotalEnergies publie ses résultats\n\nPrévisions. Les investissements nets de "
+        "TotalEnergies devraient s'établir entre 17 et 17,5 milliards de dollars en 2025.",
+        "17 et 17,5",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "TotalEnergies publie ses résultats\n\nObjectifs\n\nLa production de TotalEnergies "
+        "devrait croître de 3 % par an jusqu'en 2030.",
+        "3 %",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Danone publie ses résultats\n\nDanone a réalisé un chiffre d'affaires de 14 milliards "
+        "d'euros.\n\nPerspectives\n\nLe consensus attend un chiffre d'affaires de 28 "
+        "milliards d'euros en 2025.",
+        "28 milliards",
+        "estimate",
+    ),
+    # a paragraph opened by the company's guidance continues it with "devrait" / "is expected"
+    row(
+        "fr",
+        "NVIDIA publie ses résultats\n\nPour le quatrième trimestre, la direction de NVIDIA "
+        "prévoit un chiffre d'affaires de 65 milliards de dollars. La marge brute non GAAP "
+        "devrait atteindre 75 %, et les charges opérationnelles environ 5 milliards de dollars.",
+        "75 %",
+        "guidance",
+    ),
+    row(
+        "en",
+        "NVIDIA reports results\n\nFor the fourth quarter, NVIDIA expects revenue of $65.0 "
+        "billion. Non-GAAP gross margin is expected to be 75%.",
+        "75%",
+        "guidance",
+    ),
+    row(
+        "en",
+        "NVIDIA reports results\n\nFor the fourth quarter, NVIDIA expects revenue of $65.0 "
+        "billion. The AI accelerator market is expected to reach $500 billion by 2028.",
+        "$500 billion",
+        "forecast",
+    ),
+    row(
+        "fr",
+        "NVIDIA publie ses résultats\n\nPour le quatrième trimestre, NVIDIA prévoit un chiffre "
+        "d'affaires de 65 milliards de dollars. Le marché des accélérateurs d'IA devrait "
+        "atteindre 500 milliards de dollars d'ici 2028.",
+        "500 milliards",
+        "forecast",
+    ),
+    # a bank that also runs a research arm gives its own guidance when it speaks of itself
+    row(
+        "en",
+        "Barclays now expects group net interest income to exceed £12.5bn in 2025.",
+        "£12.5bn",
+        "guidance",
+    ),
+    row(
+        "fr",
+        "Barclays prévoit désormais un produit net d'intérêts supérieur à 12,5 milliards de "
+        "livres en 2025.",
+        "12,5 milliards",
+        "guidance",
+    ),
+    row(
+        "en",
+        "Barclays expects Apple's revenue to reach $450 billion in fiscal 2026.",
+        "$450 billion",
+        "estimate",
+    ),
+    # the market's expectation set beside the company's outlook is an estimate, not guidance
+    row(
+        "fr",
+        "Pour le quatrième trimestre, la direction prévoit un chiffre d'affaires de 65 milliards "
+        "de dollars, bien au-dessus des 61,7 milliards attendus par le marché.",
+        "61,7 milliards",
+        "estimate",
+    ),
+    row(
+        "en",
+        "For the fourth quarter, NVIDIA expects revenue of $65.0 billion, well above the $61.7 "
+        "billion expected by the market.",
+        "$61.7 billion",
+        "estimate",
+    ),
+    # a market gives no guidance: a guidance word about a market's size is a forecast
+    row(
+        "en",
+        "WSTS now forecasts global semiconductor sales of $772B for 2025, up 22%.",
+        "$772B",
+        {"forecast", "estimate"},
+    ),
+    row(
+        "fr",
+        "Le WSTS prévoit désormais des ventes mondiales de semi-conducteurs de 772 milliards de "
+        "dollars en 2025.",
+        "772 milliards",
+        {"forecast", "estimate"},
+    ),
+    # a dividend the company will pay is a decision taken, reported, not a forecast
+    row(
+        "en",
+        "NVIDIA will pay its next quarterly cash dividend of $0.01 per share on December 26, 2025.",
+        "$0.01",
+        {"reported", "guidance"},
+    ),
+    row(
+        "fr",
+        "Le dividende de NVIDIA sera de 0,01 dollar par action, versé le 26 décembre 2025.",
+        "0,01",
+        {"reported", "guidance"},
+    ),
 ]
 
 
