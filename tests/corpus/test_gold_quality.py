@@ -46,9 +46,9 @@ def extractor_no_encoder():
 @pytest.mark.parametrize(
     ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
     [
-        ("all", 0.98, 0.89, 0.89),
-        ("fr", 0.98, 0.89, 0.89),
-        ("en", 0.98, 0.89, 0.86),
+        ("all", 0.98, 0.91, 0.93),
+        ("fr", 0.98, 0.91, 0.95),
+        ("en", 0.98, 0.91, 0.91),
     ],
 )
 def test_quality_floors(
@@ -77,15 +77,16 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     report = aggregate(
         score_corpus(extractor_no_encoder, load_gold(HELDOUT / "gold"), HELDOUT / "samples")
     )["all"]
-    # 20 documents since six were added blind (0.680 on the first 14 fell to 0.552 on 20).
+    # 20 documents since six were added blind (0.680 on the first 14 fell to 0.552 on 20,
+    # then rose to 0.604 with document entities for companies the gazetteer lacks).
     assert report.figure_recall >= 0.94
-    assert report.strict.f1 >= 0.54
-    assert report.claim_accuracy >= 0.88
+    assert report.strict.f1 >= 0.59
+    assert report.claim_accuracy >= 0.91
 
 
 @pytest.mark.parametrize(
     ("tree", "coverage"),
-    [(ROOT / "corpus", 0.60), (HELDOUT, 0.55)],
+    [(ROOT / "corpus", 0.62), (HELDOUT, 0.55)],
     ids=["dev", "heldout"],
 )
 def test_summary_floors(extractor_no_encoder, tree: Path, coverage: float) -> None:
