@@ -301,8 +301,12 @@ _ORGANISATION_KEYS = (
 _TICKER = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
 
 
-def _organisation_cues(data: dict[str, Any], lang: str) -> dict[str, Any]:
-    for key in _ORGANISATION_KEYS:
+def _require_word_lists(
+    data: dict[str, Any], keys: tuple[str, ...], lang: str, section: str
+) -> None:
+    """Each of ``keys`` in ``data`` is a non-empty list of non-empty strings, or the data
+    file is refused at load."""
+    for key in keys:
         words = data.get(key)
         if (
             not isinstance(words, list)
@@ -310,9 +314,13 @@ def _organisation_cues(data: dict[str, Any], lang: str) -> dict[str, Any]:
             or not all(isinstance(w, str) and w.strip() for w in words)
         ):
             raise DataFileError(
-                f"models/lang/{lang}/cues.json: organisations.{key} must be a non-empty "
+                f"models/lang/{lang}/cues.json: {section}.{key} must be a non-empty "
                 "list of non-empty strings"
             )
+
+
+def _organisation_cues(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    _require_word_lists(data, _ORGANISATION_KEYS, lang, "organisations")
     exchanges, codes = alternation(data["exchanges"]), alternation(data["market_codes"])
     return {
         "organisation_suffixes": frozenset(w.lower().rstrip(".") for w in data["legal_suffixes"]),
@@ -333,17 +341,7 @@ def _revision_regex(data: dict[str, Any], lang: str) -> re.Pattern[str]:
     """A revision verb, the company's possessive, at most ``words_between`` words, then a
     forecast-like noun: "raised its 2025 capital expenditure forecast", "a relevé sa
     prévision"."""
-    for key in _REVISION_KEYS:
-        words = data.get(key)
-        if (
-            not isinstance(words, list)
-            or not words
-            or not all(isinstance(w, str) and w.strip() for w in words)
-        ):
-            raise DataFileError(
-                f"models/lang/{lang}/cues.json: revisions.{key} must be a non-empty list of "
-                "non-empty strings"
-            )
+    _require_word_lists(data, _REVISION_KEYS, lang, "revisions")
     between = data.get("words_between")
     if not isinstance(between, int) or isinstance(between, bool) or between < 0:
         raise DataFileError(
@@ -357,17 +355,8 @@ def _revision_regex(data: dict[str, Any], lang: str) -> re.Pattern[str]:
 
 
 def _outlook_cues(data: dict[str, Any], lang: str) -> dict[str, re.Pattern[str]]:
-    words = data.get("words")
-    if (
-        not isinstance(words, list)
-        or not words
-        or not all(isinstance(w, str) and w.strip() for w in words)
-    ):
-        raise DataFileError(
-            f"models/lang/{lang}/cues.json: outlook_headings.words must be a non-empty list of "
-            "non-empty strings"
-        )
-    heads = alternation(words)
+    _require_word_lists(data, ("words",), lang, "outlook_headings")
+    heads = alternation(data["words"])
     return {
         # the heading word, after at most two words ("Fourth-quarter outlook", "Fiscal 2026
         # guidance"), and no sentence end
@@ -378,7 +367,7 @@ def _outlook_cues(data: dict[str, Any], lang: str) -> dict[str, re.Pattern[str]]
         "outlook_run_in": re.compile(
             rf"^(?:{heads})(?:\s+[\w'’-]+){{0,3}}\s*[.:](?:\s|$)", re.IGNORECASE
         ),
-        "outlook_word": re.compile(_words(words), re.IGNORECASE),
+        "outlook_word": re.compile(_words(data["words"]), re.IGNORECASE),
     }
 
 

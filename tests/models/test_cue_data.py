@@ -1,0 +1,44 @@
+"""Cue data files are validated at load: a malformed word list is refused with the file,
+section and key named, in both languages."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from models import cues
+from models.errors import DataFileError
+from models.lexicon import load_language_data
+
+# (section of cues.json, key whose word list is broken)
+SECTIONS = [
+    ("organisations", "legal_suffixes"),
+    ("organisations", "exchanges"),
+    ("revisions", "verbs"),
+    ("revisions", "objects"),
+    ("outlook_headings", "words"),
+]
+BUILDERS = {
+    "organisations": cues._organisation_cues,
+    "revisions": cues._revision_regex,
+    "outlook_headings": cues._outlook_cues,
+}
+BAD_VALUES = [[], [""], ["ok", 3], "not a list", None]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("section", "key"), SECTIONS)
+@pytest.mark.parametrize("bad", BAD_VALUES, ids=repr)
+def test_a_malformed_word_list_is_refused(lang: str, section: str, key: str, bad: Any) -> None:
+    data = copy.deepcopy(load_language_data(lang, "cues")[section])
+    data[key] = bad
+    with pytest.raises(DataFileError, match=rf"lang/{lang}/cues.json: {section}\.{key}"):
+        BUILDERS[section](data, lang)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("section", sorted(BUILDERS))
+def test_the_shipped_word_lists_load(lang: str, section: str) -> None:
+    assert BUILDERS[section](load_language_data(lang, "cues")[section], lang)
