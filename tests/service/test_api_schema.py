@@ -62,6 +62,10 @@ def started_app(extractor) -> Iterator[None]:
 @settings(
     max_examples=15,
     deadline=None,
+    # Fixed examples: a random run once sent `GET /facts?unit=false` as "invalid data"
+    # (a boolean where the schema wants an array of strings), but in a query string it is
+    # the string "false", which the API rightly accepts. The suite must not flip on that.
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 def test_api_conforms_to_its_schema(case) -> None:
