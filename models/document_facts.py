@@ -20,6 +20,7 @@ from models.assign import (
 from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set, growth_metrics, metric_rules
 from models.document_entities import LayeredKnowledge, discover, name_spans
+from models.document_outlook import MAX_LIST_ITEMS, guidance_led_paragraphs, outlook_paragraphs
 from models.document_periods import (
     SentenceLookup,
     date_current_period,
@@ -49,7 +50,6 @@ _REFERENCE_PENALTY = 12
 _THRESHOLD_DOUBT = 0.35
 _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
-_MAX_LIST_ITEMS = 6  # paragraphs an introducing "…as follows:" reaches
 _MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
 _LISTED_COMPANY_METRICS = frozenset({
@@ -62,9 +62,6 @@ _REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}$")
 _APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
-_MAX_HEADING_WORDS = 6
-# what a heading line may hold of digits: a year, a quarter or a half ("Q4 2025 outlook")
-_HEADING_PERIOD = re.compile(r"\b(?:[QTHS][1-4]|FY\d{2,4}|(?:19|20)\d{2})\b")
 
 
 @dataclass
@@ -153,8 +150,8 @@ class DocumentContext:
             main_entity=_main_entity(mentions, kb),
             document_period=document_period,
             sentence_claim_cues=claim_cues,
-            outlook_paragraphs=_outlook_paragraphs(text, paragraph_spans(text), cues)
-            | _guidance_led_paragraphs(paragraph_spans(text), sentences, claim_cues),
+            outlook_paragraphs=outlook_paragraphs(text, paragraph_spans(text), cues)
+            | guidance_led_paragraphs(paragraph_spans(text), sentences, claim_cues),
         )
 
     def _growth_qualifier(
@@ -229,7 +226,7 @@ class DocumentContext:
     def _outlook_heading(self, index: int) -> int | None:
         """The paragraph ending in ':' that introduces this one ("outlook for Q4 FY2026 is
         as follows:"), across the few period-less items of the list it introduces."""
-        for back in range(index - 1, max(-1, index - 1 - _MAX_LIST_ITEMS), -1):
+        for back in range(index - 1, max(-1, index - 1 - MAX_LIST_ITEMS), -1):
             start, end = self.paragraphs[back]
             if self.text[start:end].rstrip().endswith(":"):
                 return back
@@ -588,53 +585,6 @@ class DocumentContext:
                     extra[(slug, name)] += 1
         entities.extend(Entity(slug, name, "company", n) for (slug, name), n in extra.most_common())
         return entities
-
-
-def _is_heading_line(body: str) -> bool:
-    """A short line that ends no sentence and holds no figure: a section heading."""
-    words = body.split()
-    return (
-        0 < len(words) <= _MAX_HEADING_WORDS
-        and body[-1] not in ".!?;,"
-        and not any(c.isdigit() for c in _HEADING_PERIOD.sub("", body))
-    )
-
-
-def _outlook_paragraphs(
-    text: str, paragraphs: list[tuple[int, int]], cues: CueSet
-) -> frozenset[int]:
-    """The paragraphs of the report's own outlook section: those under an outlook heading
-    line up to the next heading, one opening with the heading ("Perspectives. …"), and the
-    items a line such as "NVIDIA's outlook for the fourth quarter is as follows:" lists."""
-    found: set[int] = set()
-    in_section, items_left = False, 0
-    for index, (start, end) in enumerate(paragraphs):
-        body = text[start:end].strip()
-        if _is_heading_line(body):
-            # the title is no section heading ("Nvidia raises guidance")
-            in_section, items_left = index > 0 and bool(cues.outlook_heading.match(body)), 0
-            continue
-        if in_section or items_left or cues.outlook_run_in.match(body):
-            found.add(index)
-        items_left = max(0, items_left - 1)
-        if body.endswith(":") and cues.outlook_word.search(body):
-            items_left = _MAX_LIST_ITEMS
-    return frozenset(found)
-
-
-def _guidance_led_paragraphs(
-    paragraphs: list[tuple[int, int]],
-    sentences: list[tuple[int, int]],
-    claim_cues: list[list[CueMatch]],
-) -> frozenset[int]:
-    """Paragraphs whose first sentence gives the company's guidance ("Pour le quatrième
-    trimestre, la direction prévoit …"): the forecasts that follow in it continue it."""
-    found = set()
-    for index, (start, end) in enumerate(paragraphs):
-        first = next((i for i, (s0, _) in enumerate(sentences) if start <= s0 < end), None)
-        if first is not None and any(c.category == "guidance" for c in claim_cues[first]):
-            found.add(index)
-    return frozenset(found)
 
 
 def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase | LayeredKnowledge) -> str | None:
