@@ -1961,6 +1961,11 @@ PERIOD_ROWS = [
 
 # ----------------------------------------------------------------------- claim type
 
+# the company's outlook and, beside it, the analysts' estimate it is compared with
+ARM_OUTLOOK_EN = (
+    "Arm expects revenue of between $1.175 billion and $1.275 billion for the fiscal third "
+    "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG data."
+)
 CLAIM_ROWS = [
     # the estimate a forecast is set against is that other figure's cue, not the forecast's
     row(
@@ -1988,17 +1993,13 @@ CLAIM_ROWS = [
     ),
     row(
         "en",
-        "Arm expects revenue of between $1.175 billion and $1.275 billion for the fiscal third "
-        "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG "
-        "data.",
+        ARM_OUTLOOK_EN,
         "1.175",
         "guidance",
     ),
     row(
         "en",
-        "Arm expects revenue of between $1.175 billion and $1.275 billion for the fiscal third "
-        "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG "
-        "data.",
+        ARM_OUTLOOK_EN,
         "1.23",
         "estimate",
     ),
