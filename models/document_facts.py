@@ -96,7 +96,8 @@ class DocumentContext:
         all_periods = find_periods(text, lang)
         # A day date in a paragraph's opening words is a dateline ("TAIPEI, Nov 10, 2025 —"):
         # when the report was published, never the period of a figure.
-        paragraph_starts = [s for s, _ in paragraph_spans(text)]
+        paragraphs = paragraph_spans(text)
+        paragraph_starts = [s for s, _ in paragraphs]
         periods = [
             p for p in all_periods
             if not (p.period.count("-") == 2 and any(0 <= p.start - s < _DATELINE_CHARS
@@ -143,15 +144,15 @@ class DocumentContext:
             kb=kb,
             cues=cues,
             sentences=sentences,
-            paragraphs=paragraph_spans(text),
+            paragraphs=paragraphs,
             mentions=mentions,
             periods=periods,
             partials=partials,
             main_entity=_main_entity(mentions, kb),
             document_period=document_period,
             sentence_claim_cues=claim_cues,
-            outlook_paragraphs=outlook_paragraphs(text, paragraph_spans(text), cues)
-            | guidance_led_paragraphs(paragraph_spans(text), sentences, claim_cues),
+            outlook_paragraphs=outlook_paragraphs(text, paragraphs, cues)
+            | guidance_led_paragraphs(paragraphs, sentences, claim_cues),
         )
 
     def _growth_qualifier(
