@@ -98,7 +98,6 @@ class Extractor:
         self.batch_size = batch_size
         self._nlp: dict[str, Any] = {}
         # ``knowledge`` replaces the packaged gazetteer (an ablated copy, a client's own)
-        self._given_kb = knowledge
         self._kb: KnowledgeBase | None = knowledge
         self._encoder: Any = None
 
@@ -121,7 +120,7 @@ class Extractor:
                 raise ModelLoadError(
                     f"spaCy pipeline '{name}' for '{lang}' is not installed: {err}"
                 ) from err
-        self._kb = self._given_kb or KnowledgeBase.load()
+        self._kb = self._kb or KnowledgeBase.load()
         if self.use_encoder:
             from models.encoder import SentenceEncoder
 
@@ -138,6 +137,11 @@ class Extractor:
         if self._kb is None:
             self._kb = KnowledgeBase.load()
         return self._kb
+
+    @knowledge.setter
+    def knowledge(self, kb: KnowledgeBase) -> None:
+        """Read the next documents with another gazetteer; the loaded pipelines stay."""
+        self._kb = kb
 
     def extract(
         self,

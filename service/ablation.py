@@ -71,11 +71,11 @@ class PerDocumentKB:
             self._cache[removed] = ablated(self.kb, set(removed))
         if options.get("source"):
             self.removed[options["source"]] = set(removed)
-        self.extractor._kb = self._cache[removed]
+        self.extractor.knowledge = self._cache[removed]
         try:
             return self.extractor.extract(text, **options)
         finally:
-            self.extractor._kb = self.kb
+            self.extractor.knowledge = self.kb
 
 
 def ablated(kb: KnowledgeBase, removed: set[str]) -> KnowledgeBase:
