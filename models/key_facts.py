@@ -85,7 +85,7 @@ def select_key_facts(
         i: _confidence_scaled(
             fact,
             fact_importance(fact, main, scale=False)
-            + (GROWTH_FOLDED_BONUS if i in pairs else 0.0)
+            + (GROWTH_FOLDED_BONUS if _headline_growth(i, pairs, facts) else 0.0)
             + (LEAD_WEIGHT if i / last < LEAD_SHARE else 0.0)
             + LEAD_DECAY * (1 - position[i])
             + (LEDE_BONUS if i == lede else 0.0)
@@ -126,6 +126,16 @@ def fact_importance(
         score += MAIN_SUBJECT_BONUS
     score += CLAIM_BONUS.get(fact.get("claim_type") or "reported", 0.0)
     return _confidence_scaled(fact, score) if scale else score
+
+
+def _headline_growth(
+    index: int, pairs: Mapping[int, int], facts: Sequence[Mapping[str, Any]]
+) -> bool:
+    """Whether the fact carries its revenue, net income or EPS growth ("+13 % sur un
+    an"): the lines a results headline gives. A generic growth rate folded into an
+    operating profit or a cash flow is shown too, but earns no bonus (with one, dev
+    coverage lost 0.007 and the second annotator's picks 0.013; held-out unchanged)."""
+    return index in pairs and facts[pairs[index]].get("metric") in GROWTH_OF
 
 
 def _upsides_of_listed_targets(facts: Sequence[Mapping[str, Any]]) -> set[int]:

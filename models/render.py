@@ -28,6 +28,8 @@ GROWTH_OF: dict[str, str] = {
 }
 # Metrics whose value is a change: shown with an explicit "+" when positive.
 SIGNED_METRICS = frozenset({*GROWTH_OF, "share_price_change", "growth_rate"})
+# How far (characters) a generic growth rate may stand from the level it describes.
+GENERIC_GROWTH_REACH = 40
 # A claim type the metric label already says: no "objectif" after "objectif de cours".
 CLAIM_IMPLIED_BY_METRIC: dict[str, str] = {"price_target": "target"}
 
@@ -120,7 +122,46 @@ def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
             continue
         pairs[level_index] = chosen
         used.add(chosen)
+    _pair_generic_growths(facts, pairs, used)
     return pairs
+
+
+def _pair_generic_growths(
+    facts: Sequence[Mapping[str, Any]], pairs: dict[int, int], used: set[int]
+) -> None:
+    """Fold a generic growth rate into the level it stands beside, when that level has
+    no growth metric of its own: "profit before tax rose 23% to £5.2bn", "Résultat brut
+    d'exploitation : 4 996 MEUR (+11,0 %)", "$772B for 2025, up 22%". Same sentence,
+    subject and period, neighbours in the list of facts, within GENERIC_GROWTH_REACH
+    characters; of two such levels, the nearer."""
+    for index, growth in enumerate(facts):
+        if (
+            index in used
+            or growth.get("metric") != "growth_rate"
+            or growth.get("unit") != "%"
+            or growth.get("start") is None
+        ):
+            continue
+        gaps = {}
+        for level_index in (index - 1, index + 1):
+            if not 0 <= level_index < len(facts) or level_index in pairs:
+                continue
+            level = facts[level_index]
+            if (
+                level.get("start") is None
+                or level.get("unit") in (None, "%")
+                or level.get("metric") in SIGNED_METRICS
+                or level.get("sentence") != growth.get("sentence")
+                or _subject_key(level) != _subject_key(growth)
+                or level.get("period") != growth.get("period")
+            ):
+                continue
+            gap = max(level["start"] - growth["end"], growth["start"] - level["end"])
+            if gap <= GENERIC_GROWTH_REACH:
+                gaps[level_index] = gap
+        if gaps:
+            pairs[min(gaps, key=lambda i: (gaps[i], i))] = index
+            used.add(index)
 
 
 def _nearest_in_sentence(
@@ -213,10 +254,14 @@ def format_figure(fact: Mapping[str, Any], t: Mapping[str, Any], *, signed: bool
     return core
 
 
-def format_number(
-    value: float, t: Mapping[str, Any], *, decimals: int = 2, fixed: bool = False
-) -> str:
-    """Unsigned number with the language's decimal mark and thousands grouping."""
+def format_number(value: float, t: Mapping[str, Any], *, fixed: bool = False) -> str:
+    """Unsigned number with the language's decimal mark and thousands grouping.
+
+    Two decimals at most, three below 10 so that a scaled amount keeps the digits the
+    report gave ("$1.175B", "4,996 Md€" for 4 996 MEUR, not "$1.18B" and "5 Md€");
+    ``fixed`` (cents) always shows two.
+    """
+    decimals = 3 if abs(value) < 10 and not fixed else 2
     rounded = round(abs(value), decimals)
     text = f"{rounded:.{decimals}f}"
     if not (fixed and rounded != int(rounded)):

@@ -73,6 +73,21 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a cue after "grâce à" / "helped by" names the cause, not the figure before it
+    row(
+        "fr",
+        "Le cash-flow disponible d'exploitation de LVMH progresse de 5 %, à 4 197 M€, grâce à "
+        "des investissements opérationnels ramenés à 2,5 Md€.",
+        "4 197 M€",
+        "free_cash_flow",
+    ),
+    row(
+        "en",
+        "Free cash flow at LVMH, the world's largest luxury group, rose 39% in the half to "
+        "€4.1 billion, helped by capex that fell to €2.2 billion.",
+        "€4.1 billion",
+        "free_cash_flow",
+    ),
     # a price per barrel is a commodity price, whatever profit cue follows it
     row(
         "fr",

@@ -134,6 +134,13 @@ UNIT_ROWS = [
     (fact("revenue", 25000, "EUR"), "Acme — chiffre d'affaires_: 25_k€", "Acme — revenue: €25K"),
     (fact("revenue", 9999, "USD"), "Acme — chiffre d'affaires_: 9^999_$", "Acme — revenue: $9,999"),
     (fact("revenue", 999.999e6, "USD"), "Acme — chiffre d'affaires_: 1_Md$", "Acme — revenue: $1B"),
+    # below 10, a third decimal keeps the report's digits (was "5 Md€" for 4 996 MEUR)
+    (fact("operating_income", 4.996e9, "EUR"),
+     "Acme — résultat opérationnel_: 4,996_Md€", "Acme — operating income: €4.996B"),
+    (fact("revenue", 1.175e9, "USD"),
+     "Acme — chiffre d'affaires_: 1,175_Md$", "Acme — revenue: $1.175B"),
+    (fact("revenue", 12.596e9, "EUR"),
+     "Acme — chiffre d'affaires_: 12,6_Md€", "Acme — revenue: €12.6B"),
     (fact("revenue", 2.5e12, "JPY"),
      "Acme — chiffre d'affaires_: 2^500_Md¥", "Acme — revenue: ¥2.5T"),
     (fact("eps", -0.67, "USD/share"),
@@ -485,6 +492,19 @@ NEIGHBOUR_ROWS = [
     ("fr", "Au troisième trimestre, le résultat net d'Acme s'établit à 3,04 milliards de "
      "dollars, en baisse de 6,9 %. Hors cet élément, il aurait progressé de 10,5 % sur un an.",
      [("3,04 Md$", "(-6,9 % sur un an)")]),
+    # a generic growth rate folds into the level beside it (operating profit, cash flow,
+    # a market's size): one line, not a level and a bare "+23%"
+    ("en", "Barclays said group profit before tax for the first half of 2025 rose 23% to £5.2bn.",
+     [("£5.2B", "(+23% YoY)")]),
+    ("fr", "BNP Paribas, troisième trimestre 2025. Résultat brut d'exploitation : 4 996 MEUR "
+     "(+11,0 %)",
+     [("4,996 Md€", "(+11 % sur un an)")]),
+    ("en", "WSTS now forecasts global semiconductor sales of $772B for 2025, up 22%, and $975B "
+     "for 2026, a further rise of 26%.",
+     [("$772B", "(+22% YoY, expected)"), ("$975B", "(+26% YoY, expected)")]),
+    ("fr", "Le WSTS prévoit des ventes mondiales de semi-conducteurs de 772 Md$ en 2025, en "
+     "hausse de 22 %, et de 975 Md$ en 2026, soit une nouvelle hausse de 26 %.",
+     [("772 Md$", "(+22 % sur un an, prévision)"), ("975 Md$", "(+26 % sur un an, prévision)")]),
 ]  # fmt: skip
 
 
