@@ -128,8 +128,9 @@ def choose_metric(
     return MetricChoice(fallback, None, f"no cue: default for {figure.kind}")
 
 
-# the cues of 'other' name money raised or put in ("levée de fonds", "raised"), or
-# added to / wiped off a value ("added $150 billion to its market value")
+# the cues of 'other' name money raised or put in ("levée de fonds", "raised"), added to /
+# wiped off a value ("added $150 billion to its market value"), or a charge taken ("une
+# provision exceptionnelle de 770 MEUR", "an impairment charge of $1.2 billion")
 _MONEY_PUT_IN = "other"
 _PER_SHARE_PRICES = frozenset({"price_target", "share_price", "eps"})
 _COMPANY_VALUES = frozenset({"market_cap", "valuation"})

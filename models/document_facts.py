@@ -84,6 +84,8 @@ class DocumentContext:
     # (figure kind, metric) of each sentence's cued figures, for the next sentence's
     # uncued ones ("Le consensus FactSet tablait sur 54,9 milliards de dollars.")
     _cued_metrics: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    # the metric a sentence opens with ("Le résultat net … intègre une provision de …")
+    _topic_metrics: dict[int, str] = field(default_factory=dict)
     _paragraph_subject_sentence: dict[int, int] = field(default_factory=dict)  # who set it
 
     @classmethod
@@ -182,13 +184,23 @@ class DocumentContext:
             if kind == figure.kind and figure.kind != "percent":
                 return MetricChoice(metric, None, f"metric of the sentence before ({metric})")
             growth = rules[metric].get("growth")
-            if (
-                figure.kind == "percent"
-                and growth not in (None, "growth_rate")
-                and (is_growth(self.text, figure, self.cues, self.sentences[s_index]))
-            ):
+            if self._is_growth_of(figure, s_index, growth):
                 return MetricChoice(growth, None, f"growth of the sentence before's {metric}")
+        # "Le résultat net intègre une provision de 770 MEUR. Hors cet élément, il aurait
+        # progressé de 10,5 %": the growth of what the sentence before was about
+        topic = self._topic_metrics.get(s_index - 1)
+        growth = rules[topic].get("growth") if topic else None
+        if self._is_growth_of(figure, s_index, growth):
+            return MetricChoice(growth, None, f"growth of the sentence before's topic ({topic})")
         return None
+
+    def _is_growth_of(self, figure: Figure, s_index: int, growth: str | None) -> bool:
+        """Whether a percent figure is a growth that ``growth`` (a specific one) can name."""
+        return (
+            figure.kind == "percent"
+            and growth not in (None, "growth_rate")
+            and is_growth(self.text, figure, self.cues, self.sentences[s_index])
+        )
 
     def _paragraph_of(self, position: int) -> int:
         starts = [s for s, _ in self.paragraphs]
@@ -381,6 +393,8 @@ class DocumentContext:
         spans = [(f.start, f.end) for f in figures]
         heading = self._list_heading(s_index)
         metric_cues = self.cues.metric_cues(self.text, s0, s1)
+        if metric_cues:
+            self._topic_metrics[s_index] = metric_cues[0].category
         breaks = [m.start() for m in self.cues.clause_break.finditer(self.text, s0, s1)]
         for figure in figures:
             others = [sp for sp in spans if sp != (figure.start, figure.end)]

@@ -73,6 +73,37 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a provision or an impairment inside a profit is a charge, not the profit
+    row(
+        "fr",
+        "Au troisième trimestre 2025, le résultat net part du Groupe de BNP Paribas intègre une "
+        "provision exceptionnelle de 770 MEUR liée à une décision de justice.",
+        "770 MEUR",
+        "other",
+    ),
+    row(
+        "en",
+        "Intel's third-quarter 2025 net loss included an impairment charge of $1.2 billion on "
+        "its German fab project.",
+        "$1.2 billion",
+        "other",
+    ),
+    # "il aurait progressé": the growth of what the sentence before was about
+    row(
+        "fr",
+        "Au troisième trimestre 2025, le résultat net part du Groupe de BNP Paribas intègre une "
+        "provision de 770 MEUR. Hors cet élément, il aurait progressé de 10,5 % sur un an.",
+        "10,5 %",
+        "net_income_growth",
+    ),
+    row(
+        "en",
+        "In the third quarter of 2025, BNP Paribas's net income included an exceptional "
+        "provision of EUR 770 million. Excluding this item, it would have risen 10.5% year on "
+        "year.",
+        "10.5%",
+        "net_income_growth",
+    ),
     # a cue after "grâce à" / "helped by" names the cause, not the figure before it
     row(
         "fr",
