@@ -20,6 +20,7 @@ from models.assign import (
 from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set, growth_metrics, metric_rules
 from models.document_entities import LayeredKnowledge, discover, name_spans
+from models.document_markets import discover_markets
 from models.document_outlook import MAX_LIST_ITEMS, guidance_led_paragraphs, outlook_paragraphs
 from models.document_periods import (
     SentenceLookup,
@@ -93,7 +94,7 @@ class DocumentContext:
         cls, text: str, lang: str, kb: KnowledgeBase, sentences: list[tuple[int, int]]
     ) -> DocumentContext:
         cues = cue_set(lang)
-        kb = LayeredKnowledge(kb, discover(text, kb, cues))
+        kb = LayeredKnowledge(kb, discover(text, kb, cues) + discover_markets(text, kb, lang))
         mentions = kb.find_mentions(text)
         all_periods = find_periods(text, lang)
         # A day date in a paragraph's opening words is a dateline ("TAIPEI, Nov 10, 2025 —"):
@@ -463,8 +464,14 @@ class DocumentContext:
             else:
                 subject, subject_reason = None, "none found"
             of_a_market = metric_rules()["metrics"][metric.metric].get("of_a_market")
-            if subject is not None and subject.type == "market" and of_a_market:
-                # "HBM revenue should reach $58 billion": a market's revenue is its size
+            if (
+                subject is not None
+                and subject.type == "market"
+                and of_a_market
+                and figure.kind in metric_rules()["metrics"][of_a_market]["kinds"]
+            ):
+                # "HBM revenue should reach $58 billion": a market's revenue is its size, and so
+                # is an amount said of it with no cue ("le marché … a atteint 12 Md€")
                 metric = MetricChoice(of_a_market, metric.cue, f"{metric.reason}, of a market")
             if (
                 subject is not None

@@ -1,0 +1,152 @@
+"""Markets a report names that the knowledge base does not know.
+
+Market pieces size markets the gazetteer never listed: "le marché européen des pompes à
+chaleur a atteint 12 milliards d'euros", "the global cruise market was worth $45
+billion". Found here, per document, from the phrase itself: a head word ("marché",
+"market"), in French followed by an optional place adjective, a link word and at most a
+few words of what is sold (up to a verb or a preposition that opens another phrase), in
+English preceded by "the" and a few words that are no stop word. Each becomes a document
+entity of type ``market`` (its size is then ``market_size``, see
+``models/document_facts.py``), with the phrase without its place adjective as a second
+alias ("le marché des pompes à chaleur", "the cruise market"). The words are data
+(``lang/*/cues.json``, section ``markets``), validated at load.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from models.errors import DataFileError
+from models.knowledge import EntityMention, EntityRecord, KnowledgeBase, fold_alias
+from models.lexicon import alternation, load_language_data
+
+_WORD = re.compile(r"[\w'’-]+")
+_SECTION = "markets"
+_WORD_LISTS = ("heads", "adjectives", "links", "stops")
+
+
+@dataclass(frozen=True, slots=True)
+class MarketCues:
+    head_first: bool  # "marché des …" (French) or "… market" (English)
+    phrase: re.Pattern[str]
+    adjectives: frozenset[str]
+    stops: frozenset[str]
+    trailing: frozenset[str]
+    max_words: int
+
+
+@cache
+def market_cues(lang: str) -> MarketCues:
+    data: dict[str, Any] = load_language_data(lang, "cues").get(_SECTION) or {}
+    where = f"models/lang/{lang}/cues.json: {_SECTION}"
+    for key in _WORD_LISTS:
+        words = data.get(key)
+        if (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w.strip() for w in words)
+        ):
+            raise DataFileError(f"{where}.{key} must be a non-empty list of non-empty strings")
+    position, max_words = data.get("head_position"), data.get("max_words")
+    if position not in ("first", "last"):
+        raise DataFileError(f"{where}.head_position must be 'first' or 'last'")
+    if not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 1:
+        raise DataFileError(f"{where}.max_words must be an integer >= 1")
+    heads, links = alternation(data["heads"]), alternation(data["links"])
+    adjectives = alternation(data["adjectives"])
+    if position == "first":
+        # "marché (européen) des " — the words sold follow, read by _words_after
+        phrase = rf"(?<![\w])(?:{heads})(?:\s+(?:{adjectives}))?\s+(?:{links})(?:\s+|(?<='))"
+    else:
+        # "the (global) heat pump market"
+        phrase = rf"(?<![\w])(?:{links})\s+((?:[\w'’.-]+\s+){{1,{max_words}}}?)(?:{heads})(?![\w])"
+    return MarketCues(
+        head_first=position == "first",
+        phrase=re.compile(phrase, re.IGNORECASE),
+        adjectives=frozenset(w.lower() for w in data["adjectives"]),
+        stops=frozenset(w.lower().replace("’", "'") for w in data["stops"]),
+        trailing=frozenset(w.lower() for w in data.get("trailing") or ()),
+        max_words=max_words,
+    )
+
+
+def discover_markets(text: str, kb: KnowledgeBase, lang: str) -> list[EntityRecord]:
+    """The markets ``text`` names that ``kb`` does not, in order of first mention."""
+    cues = market_cues(lang)
+    known = kb.find_mentions(text)
+    records: list[EntityRecord] = []
+    seen: set[str] = set()
+    for match in cues.phrase.finditer(text):
+        found = (
+            _french_phrase(text, match, cues) if cues.head_first else _english_phrase(match, cues)
+        )
+        if found is None or _overlaps(found[0], known):
+            continue
+        (start, end), short = found
+        name = " ".join(text[start:end].split())
+        key = fold_alias(name)
+        if key in seen or kb.resolve(name) is not None:
+            continue
+        seen.add(key)
+        aliases = {name} | ({short} if short and kb.resolve(short) is None else set())
+        records.append(
+            EntityRecord(KnowledgeBase.slug(name), name, "market", None, tuple(sorted(aliases)), ())
+        )
+    return [r for r in records if r.id]
+
+
+def _french_phrase(
+    text: str, match: re.Match[str], cues: MarketCues
+) -> tuple[tuple[int, int], str | None] | None:
+    """ "marché européen des pompes à chaleur" (up to a stop word), and its form without
+    the adjective."""
+    end, count = match.end(), 0
+    for word in _WORD.finditer(text, match.end()):
+        between = text[end : word.start()]
+        if count and (between.strip() or "\n" in between):
+            break  # punctuation or a line break ends the phrase
+        token = word.group().lower().replace("’", "'")
+        if token in cues.stops or any(ch.isdigit() for ch in token) or count == cues.max_words:
+            break
+        end, count = word.end(), count + 1
+    while count and text[match.end() : end].split()[-1].lower() in cues.trailing:
+        end = match.end() + text[match.end() : end].rstrip().rfind(" ")
+        count -= 1
+    if not count:
+        return None
+    head = text[match.start() : match.end()].split()
+    sold = text[match.end() : end]
+    short = None
+    if len(head) > 2 and head[1].lower() in cues.adjectives:
+        short = " ".join([head[0], *head[2:]]) + (" " if not head[-1].endswith("'") else "") + sold
+    return (match.start(), end), short
+
+
+def _english_phrase(
+    match: re.Match[str], cues: MarketCues
+) -> tuple[tuple[int, int], str | None] | None:
+    """ "global cruise market" (no stop word among its words), and "cruise market"."""
+    words = match.group(1).split()
+    if any(
+        w.lower() in cues.stops
+        or any(ch.isdigit() for ch in w)
+        or (w.endswith(".") and w.lower() not in cues.adjectives)  # "the money. Market"
+        for w in words
+    ):
+        return None
+    start = match.start(1)
+    head = match.group(0)[match.end(1) - match.start() :]
+    short = None
+    for size in (2, 1):
+        lead = " ".join(words[:size])
+        if len(words) > size and lead.lower() in cues.adjectives:
+            short = " ".join([*words[size:], head])
+            break
+    return (start, match.end()), short
+
+
+def _overlaps(span: tuple[int, int], known: list[EntityMention]) -> bool:
+    return any(m.start < span[1] and span[0] < m.end for m in known)

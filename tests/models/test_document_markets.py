@@ -1,0 +1,100 @@
+"""Markets the gazetteer does not know are found from the report's own phrase, in both
+languages, and an amount said of one is its size."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from models import document_markets
+from models.document_markets import discover_markets
+from models.errors import DataFileError
+from models.knowledge import KnowledgeBase
+from models.lexicon import load_language_data
+
+# (language, text, [(name, aliases)] of the markets found)
+DISCOVERY_ROWS = [
+    ("fr", "Le marché européen des pompes à chaleur a atteint 12 milliards d'euros en 2024.",
+     [("marché européen des pompes à chaleur",
+       ("marché des pompes à chaleur", "marché européen des pompes à chaleur"))]),
+    ("fr", "Le marché mondial de l'assurance vie devrait croître de 5 % par an.",
+     [("marché mondial de l'assurance vie",
+       ("marché de l'assurance vie", "marché mondial de l'assurance vie"))]),
+    ("fr", "Le marché des croisières en Europe a progressé de 25 %.",
+     [("marché des croisières", ("marché des croisières",))]),
+    ("en", "The global cruise market was worth $45 billion in 2024.",
+     [("global cruise market", ("cruise market", "global cruise market"))]),
+    ("en", "The European heat pump market reached €12 billion in 2024.",
+     [("European heat pump market", ("European heat pump market", "heat pump market"))]),
+    # a market the gazetteer knows is left to it
+    ("fr", "Le marché des semi-conducteurs a atteint 600 milliards de dollars.", []),
+    ("en", "The semiconductor market reached $600 billion.", []),
+    # no market: a bare "market", a stock market, a sentence break before "Market"
+    ("fr", "Le marché a salué ces résultats, et le titre a gagné 4 %.", []),
+    ("en", "The stock market rallied. The company raised money. Market watchers cheered.", []),
+    ("en", "Shares rose 4% as the market cheered the results.", []),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), DISCOVERY_ROWS)
+def test_markets_are_found_from_the_phrase(
+    kb: KnowledgeBase, lang: str, text: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    found = [(record.name, record.aliases) for record in discover_markets(text, kb, lang)]
+    assert found == expected
+    assert all(r.type == "market" for r in discover_markets(text, kb, lang))
+
+
+# (language, text, figure, subject, metric): the amount said of a new market is its size
+EXTRACTION_ROWS = [
+    ("fr", "Le marché européen des pompes à chaleur a atteint 12 milliards d'euros en 2024.",
+     "12 milliards d'euros", "marché européen des pompes à chaleur", "market_size"),
+    ("fr", "Selon l'EHPA, le marché européen des pompes à chaleur pèsera 20 milliards d'euros "
+     "en 2030.", "20 milliards d'euros", "marché européen des pompes à chaleur", "market_size"),
+    ("en", "The global cruise market was worth $45 billion in 2024, according to CLIA.",
+     "$45 billion", "global cruise market", "market_size"),
+    ("en", "The European heat pump market reached €12 billion in 2024.",
+     "€12 billion", "European heat pump market", "market_size"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "figure", "subject", "metric"), EXTRACTION_ROWS)
+def test_an_amount_of_a_new_market_is_its_size(
+    extractor: Any, lang: str, text: str, figure: str, subject: str, metric: str
+) -> None:
+    facts = [f for f in extractor.extract(text, lang=lang).facts if f.text == figure]
+    assert facts, [f.text for f in extractor.extract(text, lang=lang).facts]
+    assert (facts[0].subject, facts[0].metric) == (subject, metric), facts[0].evidence
+
+
+BAD_DATA = [
+    ("heads", []),
+    ("stops", ["ok", 3]),
+    ("adjectives", "not a list"),
+    ("head_position", "middle"),
+    ("max_words", 0),
+    ("max_words", True),
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("key", "bad"), BAD_DATA, ids=repr)
+def test_malformed_market_data_is_refused(
+    monkeypatch: pytest.MonkeyPatch, lang: str, key: str, bad: Any
+) -> None:
+    data = copy.deepcopy(load_language_data(lang, "cues"))
+    data["markets"][key] = bad
+    monkeypatch.setattr(document_markets, "load_language_data", lambda *_: data)
+    document_markets.market_cues.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=rf"lang/{lang}/cues.json: markets\.{key}"):
+            document_markets.market_cues(lang)
+    finally:
+        document_markets.market_cues.cache_clear()
