@@ -660,6 +660,22 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # "AI" in a title and twice in the body is a topic, not a company
+    row(
+        "en",
+        "Cloud budgets keep rising as AI spreads\n\nSpending on cloud security will reach "
+        "$15.1 billion in 2025, as AI models multiply. AI workloads need protection.",
+        "$15.1 billion",
+        None,
+    ),
+    row(
+        "fr",
+        "Les budgets cloud grimpent avec l'essor de l'IA\n\nLes dépenses de sécurité du cloud "
+        "atteindront 15,1 milliards de dollars en 2025, portées par l'IA. L'IA exige une "
+        "protection.",
+        "15,1 milliards de dollars",
+        None,
+    ),
     # "it" after "the SoftBank-controlled chip designer" is the designer, not its owner
     row(
         "fr",
