@@ -185,11 +185,18 @@ def find_periods(text: str, lang: str) -> list[PeriodMention]:
     for cand in candidates:
         if chosen and cand.start < chosen[-1].end:
             continue
+        before = max(0, cand.start - _COMPARISON_REACH)
         cand.comparison = bool(
-            comparison.search(text, max(0, cand.start - _COMPARISON_REACH), cand.start)
+            comparison.search(text, before, cand.start)
+            or _BRACKETED_FIGURE_BEFORE.search(text, before, cand.start)
         )
         chosen.append(cand)
     return chosen
+
+
+# "… soit 10,7 % du chiffre d'affaires (10,4 % au S1 2024)": a figure and its period in
+# brackets after another figure give the comparison, not the period of what follows
+_BRACKETED_FIGURE_BEFORE = re.compile(r"\([^()]*\d[^()]*$")
 
 
 def is_comparison_point(text: str, position: int, lang: str) -> bool:

@@ -1439,6 +1439,21 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a bracketed comparison "(10,4 % au S1 2024)" does not become the next lines' period
+    row(
+        "fr",
+        "VINCI — chiffres clés du S1 2025 :\nROPA : 3 702 M€, soit 10,7 % du chiffre "
+        "d'affaires (10,4 % au S1 2024)\nRésultat net part du Groupe : 1 962 M€ (+4,8 %)",
+        "1 962 M€",
+        "2025-H1",
+    ),
+    row(
+        "en",
+        "VINCI — H1 2025 key figures:\nOperating income: €3,702 million, 10.7% of revenue "
+        "(10.4% in H1 2024)\nNet income: €1,962 million (+4.8%)",
+        "€1,962 million",
+        "2025-H1",
+    ),
     # a count of things delivered or produced is a flow over the paragraph's period
     row(
         "fr",
