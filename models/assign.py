@@ -6,12 +6,20 @@ Pure functions over offsets in the document text; the subject is chosen in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.attribution import belongs_to_another
 from models.cues import CueMatch, CueSet, growth_metrics, metric_rules
-from models.periods import CURRENT, RelativeShift, date_partial, period_kind, shift_period
+from models.periods import (
+    CURRENT,
+    RelativeShift,
+    date_partial,
+    is_comparison_point,
+    period_kind,
+    shift_period,
+)
 from models.schema import Figure, PeriodMention
 
 _GROWTH_WINDOW_BEFORE = 45
@@ -97,6 +105,23 @@ def choose_metric(
             options.append(
                 (gap - 10, prev_growth, None, f"growth of the {prev_metric} figure before it")
             )
+    if previous is not None and figure.kind == "percent" and not growth:
+        prev_figure, prev_metric = previous
+        margin = rules[prev_metric].get("margin")
+        if margin and cues.share_of_revenue.match(text, figure.end):
+            # "ROPA : 3 702 M€, soit 10,7 % du chiffre d'affaires": its operating margin
+            return MetricChoice(margin, None, f"share of revenue of the {prev_metric} before it")
+        if (
+            prev_figure.kind == "percent"
+            and prev_metric not in growth_metrics()
+            and prev_metric != "other"
+            and (
+                _BRACKET_OPENS.fullmatch(text, prev_figure.end, figure.start)
+                or is_comparison_point(text, figure.start, cues.lang)
+            )
+            and 0 <= figure.start - prev_figure.end <= _ATTACH_WINDOW
+        ):  # "10,7 % du chiffre d'affaires (10,4 % au S1 2024)", "49%, against 47%"
+            return MetricChoice(prev_metric, None, f"the {prev_metric} before it, compared")
     if previous is not None and figure.kind == "percent":
         prev_figure, prev_metric = previous
         gap = figure.start - prev_figure.end
@@ -135,6 +160,7 @@ _MONEY_PUT_IN = "other"
 _PER_SHARE_PRICES = frozenset({"price_target", "share_price", "eps"})
 _COMPANY_VALUES = frozenset({"market_cap", "valuation"})
 _AFTER_WINDOW = 45
+_BRACKET_OPENS = re.compile(r"[^()\d]{0,30}\(\s*")  # "… du chiffre d'affaires (" before a figure
 
 
 def _reaches_back(

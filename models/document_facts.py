@@ -53,6 +53,7 @@ _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
 _MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
+_BRACKET_BEFORE = re.compile(r"\(\s*$")
 _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
     "market_cap", "price_target", "valuation_multiple",
@@ -171,6 +172,18 @@ class DocumentContext:
         after = min([sentence[1], figure.end + _QUALIFIER_LOOKAHEAD]
                     + [start for start, _ in spans if start >= figure.end])  # fmt: skip
         return self.cues.growth_qualifier(self.text, before, figure.start, figure.end, after)
+
+    def _opens_bracketed_comparison(self, figure: Figure, metric: str) -> bool:
+        """Whether the figure opens a bracket that gives a comparison period ("(10,4 % au
+        S1 2024)"): it is the earlier value, and that period is its own. A growth is not
+        ("(+5,4 % par rapport au T3 2024)" is measured against that quarter)."""
+        opens = _BRACKET_BEFORE.search(self.text, max(0, figure.start - 3), figure.start)
+        if metric in growth_metrics() or not opens:
+            return False
+        close = self.text.find(")", figure.end)
+        return close > 0 and any(
+            p.comparison and figure.end <= p.start < close for p in self.periods
+        )
 
     def _metric_of_previous_sentence(self, s_index: int, figure: Figure) -> MetricChoice | None:
         """An uncued figure right after a sentence that named its metric speaks of the same
@@ -486,7 +499,8 @@ class DocumentContext:
             period, period_reason, horizon = choose_period(
                 figure, metric.metric, sentence, self.periods, self.partials,
                 self._paragraph_period(sentence), self.document_period, others,
-                is_comparison_point(self.text, figure.start, self.lang),
+                is_comparison_point(self.text, figure.start, self.lang)
+                or self._opens_bracketed_comparison(figure, metric.metric),
                 None if metric.metric in growth_metrics()
                 else relative_shift(self.text, figure.end, s1, others, self.lang),
                 breaks,

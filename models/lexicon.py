@@ -98,6 +98,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "subject_links": dict,
         "growth_qualifiers": dict,
         "metric_cue_exclusions": dict,
+        "share_of_revenue": list,
         "organisations": dict,
     },
     "language": {"stopwords": list, "abbreviations": list},

@@ -43,12 +43,15 @@ def extractor_no_encoder():
     return Extractor(use_encoder=False).load()
 
 
+# 36 documents since six were added blind in session 4 (0.928 on the first 30 fell to
+# 0.849 on 36: the new genres, a grocery market by retailer, a deal news, a cybersecurity
+# market piece, are where the held-out set is weak too).
 @pytest.mark.parametrize(
     ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
     [
-        ("all", 0.98, 0.91, 0.93),
-        ("fr", 0.98, 0.91, 0.95),
-        ("en", 0.98, 0.91, 0.91),
+        ("all", 0.98, 0.85, 0.93),
+        ("fr", 0.97, 0.84, 0.95),
+        ("en", 0.98, 0.85, 0.92),
     ],
 )
 def test_quality_floors(
@@ -78,15 +81,17 @@ def test_heldout_floor(extractor_no_encoder) -> None:
         score_corpus(extractor_no_encoder, load_gold(HELDOUT / "gold"), HELDOUT / "samples")
     )["all"]
     # 20 documents since six were added blind (0.680 on the first 14 fell to 0.552 on 20,
-    # then rose to 0.604 with document entities for companies the gazetteer lacks).
+    # then rose to 0.604 with document entities for companies the gazetteer lacks, and to
+    # 0.624 with document markets).
     assert report.figure_recall >= 0.94
-    assert report.strict.f1 >= 0.59
+    assert report.strict.f1 >= 0.61
     assert report.claim_accuracy >= 0.91
 
 
 @pytest.mark.parametrize(
     ("tree", "coverage"),
-    [(ROOT / "corpus", 0.62), (HELDOUT, 0.55)],
+    # dev: 0.640 on 30 documents, 0.614 on 36 (six added blind in session 4)
+    [(ROOT / "corpus", 0.60), (HELDOUT, 0.56)],
     ids=["dev", "heldout"],
 )
 def test_summary_floors(extractor_no_encoder, tree: Path, coverage: float) -> None:

@@ -73,6 +73,34 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a share of revenue after an operating profit is its margin; the bracketed figure
+    # after a margin is the same margin, a year earlier
+    row(
+        "fr",
+        "VINCI, S1 2025. Résultat opérationnel : 3 702 M€, soit 10,7 % du chiffre "
+        "d'affaires (10,4 % au S1 2024)",
+        "10,7 %",
+        "operating_margin",
+    ),
+    row(
+        "en",
+        "VINCI, H1 2025. Operating income: €3,702 million, or 10.7% of revenue (10.4% in H1 2024)",
+        "10.7%",
+        "operating_margin",
+    ),
+    row(
+        "fr",
+        "VINCI, S1 2025. Résultat opérationnel : 3 702 M€, soit 10,7 % du chiffre "
+        "d'affaires (10,4 % au S1 2024)",
+        "10,4 %",
+        "operating_margin",
+    ),
+    row(
+        "en",
+        "VINCI, H1 2025. Operating income: €3,702 million, or 10.7% of revenue (10.4% in H1 2024)",
+        "10.4%",
+        "operating_margin",
+    ),
     # a provision or an impairment inside a profit is a charge, not the profit
     row(
         "fr",
@@ -1439,6 +1467,32 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # the bracketed earlier value takes its own period; a bracketed growth does not
+    row(
+        "fr",
+        "VINCI, S1 2025. Résultat opérationnel : 3 702 M€, soit 10,7 % du chiffre "
+        "d'affaires (10,4 % au S1 2024)",
+        "10,4 %",
+        "2024-H1",
+    ),
+    row(
+        "en",
+        "VINCI, H1 2025. Operating income: €3,702 million, or 10.7% of revenue (10.4% in H1 2024)",
+        "10.4%",
+        "2024-H1",
+    ),
+    row(
+        "fr",
+        "BNP Paribas, T3 2025. Produit net bancaire : 12 596 MEUR (+5,4 % par rapport au T3 2024)",
+        "+5,4 %",
+        "2025-Q3",
+    ),
+    row(
+        "en",
+        "BNP Paribas, Q3 2025. Revenues: EUR 12,596 million (+5.4% compared with Q3 2024)",
+        "+5.4%",
+        "2025-Q3",
+    ),
     # a bracketed comparison "(10,4 % au S1 2024)" does not become the next lines' period
     row(
         "fr",
