@@ -157,11 +157,15 @@ def _title_names(
     start = len(text) - len(text.lstrip())
     starts = [start] + [m.end() for m in _TITLE_PART.finditer(text, start, title_end)]
     for part, end in zip(starts, [*starts[1:], title_end], strict=True):
+        match = _NAME.match(text, part, title_end)
+        opening = match is not None and not any(
+            match.start() <= m.start < match.end() for m in companies
+        )
+        # "Ubisoft fait entrer Tencent…": the unknown name the part opens with comes first
+        if opening and (name := _title_name(match, text, title_end, known, cues)):
+            return [name]
         if any(part <= m.start < end for m in companies):
             return []  # the part names a known company: the title is about it
-        match = _NAME.match(text, part, title_end)
-        if match is not None and (name := _title_name(match, text, title_end, known, cues)):
-            return [name]
     if any(m.start < title_end for m in companies):
         return []
     # "Ce rapport détaille l'attention croissante d'Amazon envers…": a name inside a title

@@ -688,6 +688,22 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # a title opening with an unknown name is about it, though it names a known company
+    row(
+        "fr",
+        "Ubisoft fait entrer Tencent dans ses franchises\n\nTencent apportera 1,16 "
+        "milliard d'euros à une filiale d'Ubisoft. L'action Ubisoft a bondi de 14,2 % "
+        "vendredi.",
+        "14,2 %",
+        "ubisoft",
+    ),
+    row(
+        "en",
+        "Ubisoft brings Tencent into its franchises\n\nTencent will put €1.16 billion "
+        "into a new Ubisoft subsidiary. Ubisoft shares jumped 14.2% on Friday.",
+        "14.2%",
+        "ubisoft",
+    ),
     # "AI" in a title and twice in the body is a topic, not a company
     row(
         "en",
