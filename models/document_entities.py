@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from models.cues import CueSet
 from models.knowledge import EntityMention, EntityRecord, KnowledgeBase, fold_alias, normalize_alias
 
-# a capitalized word ("Arista", "TotalEnergies", "AT&T", "Rolls-Royce"), and a run of
-# them separated by single spaces
-_WORD = r"[A-ZÀ-ÖØ-Þ][\w&'’-]*[\w&]|[A-ZÀ-ÖØ-Þ]"
+# a capitalized word ("Arista", "TotalEnergies", "AT&T", "Rolls-Royce", "E.Leclerc": a dot
+# before a capital stays inside), and a run of them separated by single spaces
+_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=[A-ZÀ-ÖØ-Þ]))*[\w&]|[A-ZÀ-ÖØ-Þ]"
 _NAME = re.compile(rf"(?<![\w'’.-])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _NAME_INSIDE = re.compile(rf"(?<=[\w,]['’ ])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _SPACE = re.compile(r"\s+")

@@ -688,6 +688,21 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # a dot inside a name ("E.Leclerc") keeps it whole
+    row(
+        "fr",
+        "Grande distribution : E.Leclerc creuse l'écart\n\nE.Leclerc détient 24,6 % de "
+        "part de marché, selon Kantar.",
+        "24,6 %",
+        "e-leclerc",
+    ),
+    row(
+        "en",
+        "Grocery: E.Leclerc widens its lead\n\nE.Leclerc holds a 24.6% market share, "
+        "according to Kantar.",
+        "24.6%",
+        "e-leclerc",
+    ),
     # a title opening with an unknown name is about it, though it names a known company
     row(
         "fr",
