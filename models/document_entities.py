@@ -233,10 +233,12 @@ def _plausible(
         return False
     if cues.metric_pattern.fullmatch(core):
         return False
-    return core.isupper() or not _common_word(core, text)
+    return core.isupper() or not is_common_word(core, text)
 
 
-def _common_word(name: str, text: str) -> bool:
+def is_common_word(name: str, text: str) -> bool:
+    """Whether ``text`` also writes ``name`` in lower case ("Semiconductors" and
+    "semiconductor"): a common word, not a name."""
     lowered = name.lower()
     stem = lowered[:-1] if lowered.endswith("s") and len(lowered) > 4 else lowered
     return re.search(rf"(?<![\w-]){re.escape(stem)}(?:s|es)?(?![\w-])", text) is not None
@@ -277,7 +279,7 @@ def _short_form(core: str, text: str, cues: CueSet) -> str | None:
     first = words[0]
     if len(words) < 2 or len(first) < _MIN_SHORT_FORM or first.lower() in cues.name_stopwords:
         return None
-    if _common_word(first, text) and not first.isupper():
+    if is_common_word(first, text) and not first.isupper():
         return None
     alone = [
         m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text)

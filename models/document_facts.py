@@ -19,7 +19,7 @@ from models.assign import (
 )
 from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set, growth_metrics, metric_rules
-from models.document_entities import LayeredKnowledge, discover, name_spans
+from models.document_entities import LayeredKnowledge, discover, is_common_word, name_spans
 from models.document_markets import discover_markets
 from models.document_outlook import MAX_LIST_ITEMS, guidance_led_paragraphs, outlook_paragraphs
 from models.document_periods import (
@@ -173,6 +173,12 @@ class DocumentContext:
                     + [start for start, _ in spans if start >= figure.end])  # fmt: skip
         return self.cues.growth_qualifier(self.text, before, figure.start, figure.end, after)
 
+    def _is_period(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps a period or a partial one ("in July")."""
+        return any(p.start < end and start < p.end for p in self.periods) or any(
+            a < end and start < b for a, b, _ in self.partials
+        )
+
     def _opens_bracketed_comparison(self, figure: Figure, metric: str) -> bool:
         """Whether the figure opens a bracket that gives a comparison period ("(10,4 % au
         S1 2024)"): it is the earlier value, and that period is its own. A growth is not
@@ -288,6 +294,8 @@ class DocumentContext:
             # and more than a bare acronym ("le spécialiste des substrats SOI" names a product)
             if not self.cues.introduced_as_company(self.text[s0:b], a - s0):
                 continue
+            if self._is_period(a, b):
+                continue  # "the company had forecast in July": a month, not a name
             if name.isupper() and len(name) <= _MAX_ACRONYM:
                 continue
             if not self.cues.plausible_organisation(name, self.text, a):
@@ -611,10 +619,29 @@ class DocumentContext:
         known = {e.id for e in entities}
         extra: Counter[tuple[str, str]] = Counter()
         for s_index in parses:
-            for start, end, name in name_spans(self.text, *self.sentences[s_index]):
+            s0, s1 = self.sentences[s_index]
+            for start, end, name in name_spans(self.text, s0, s1):
                 if any(m.start < end and start < m.end for m in self.mentions):
                     continue
                 if not self.cues.plausible_organisation(name, self.text, start):
+                    continue
+                # "For the full year", "Net income", "in July": a sentence's first word, a
+                # metric's or a month, not an organisation
+                introduced = self.cues.introduced_as_company(self.text[s0:end], start - s0)
+                if (
+                    self._is_period(start, end)
+                    or (
+                        not introduced
+                        and self.cues.metric_pattern.match(self.text, start) is not None
+                    )
+                    or (
+                        not introduced
+                        and (
+                            name.split()[0].lower() in self.cues.name_stopwords
+                            or is_common_word(name, self.text)
+                        )
+                    )
+                ):
                     continue
                 slug = self.kb.slug(name)
                 if slug and slug not in known:

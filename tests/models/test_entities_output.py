@@ -1,0 +1,32 @@
+"""The entities a document lists are organisations, not a sentence's first word, a metric's
+first word or a month, in both languages (each row was seen in a report)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+# (language, text, names that must be listed, names that must not)
+ROWS = [
+    ("en", "Netflix misses forecasts\n\nNetflix said revenue rose 17% to $11.51 billion in the "
+     "quarter. Net income increased 8% to $2.55 billion. Operating margin was 28.2%, against "
+     "the 31.5% the company had forecast in July. For the full year, Netflix expects revenue "
+     "of $45.1 billion, near the top of the range it gave in July. For the quarter, it guided "
+     "to $11.96 billion.",
+     {"Netflix"}, {"Net", "For", "July"}),
+    ("fr", "Netflix manque les attentes\n\nNetflix a annoncé un chiffre d'affaires de 11,51 "
+     "milliards de dollars. Chiffre d'affaires annuel : 45,1 milliards de dollars. Pour "
+     "l'année, Netflix vise une marge de 29 %. Pour le trimestre, la société prévoit 11,96 "
+     "milliards de dollars, contre 11,5 milliards prévus en juillet.",
+     {"Netflix"}, {"Pour", "Chiffre"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "listed", "not_listed"), ROWS)
+def test_listed_entities_are_organisations(
+    extractor: Any, lang: str, text: str, listed: set[str], not_listed: set[str]
+) -> None:
+    names = {entity.name for entity in extractor.extract(text, lang=lang).entities}
+    assert listed <= names
+    assert not names & not_listed, names
