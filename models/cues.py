@@ -182,7 +182,12 @@ def metric_rules() -> dict[str, Any]:
     if missing or unknown:
         raise DataFileError(f"models/data/metrics.json: missing {missing}, unknown {unknown}")
     for code, rule in metrics.items():
-        for key in ("growth", "of_a_market"):
+        for target in (rule.get("by_qualifier") or {}).values():
+            if target not in METRICS:
+                raise DataFileError(
+                    f"models/data/metrics.json: {code}.by_qualifier '{target}' is not a metric"
+                )
+        for key in ("growth", "of_a_market", "margin"):
             target = rule.get(key)
             if target is not None and target not in METRICS:
                 raise DataFileError(

@@ -575,6 +575,16 @@ class DocumentContext:
                 and not figure.scaled
             ):
                 unit = f"{unit}/share"  # "EPS of $1.68" is per share even unsaid; €4bn is not
+            qualifier = figure.qualifier or self._growth_qualifier(
+                figure, metric.metric, (s0, s1), spans
+            )
+            by_qualifier = metric_rules()["metrics"][metric.metric].get("by_qualifier") or {}
+            bases = (qualifier or "").split(", ")
+            measured_as = [by_qualifier[q] for q in bases if q in by_qualifier]
+            if measured_as and (subject is None or subject.type != "market"):
+                # "la croissance en données comparables s'établit à 4,2 %": a company's
+                # organic growth is its sales growth
+                metric = MetricChoice(measured_as[0], metric.cue, f"{metric.reason}, {qualifier}")
             facts.append(
                 Fact(
                     subject=subject.name if subject else None,
@@ -586,8 +596,7 @@ class DocumentContext:
                     unit=unit,
                     period=period,
                     claim_type=claim.claim_type,
-                    qualifier=figure.qualifier
-                    or self._growth_qualifier(figure, metric.metric, (s0, s1), spans),
+                    qualifier=qualifier,
                     attribution=attribution,
                     approximate=figure.approximate,
                     text=figure.text,

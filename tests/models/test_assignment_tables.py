@@ -73,6 +73,23 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a company's organic growth is its sales growth; a yield at constant currency is not
+    row(
+        "fr",
+        "Pernod Ricard, T1 2025. La croissance est de 4,2 % en organique.",
+        "4,2 %",
+        "revenue_growth",
+    ),
+    row("en", "Unilever, Q3 2025. Growth was 4.2% on an organic basis.", "4.2%", "revenue_growth"),
+    row(
+        "fr",
+        "Carnival, T3 2025. Les rendements nets ont progressé de 4,6 % à taux de change constants.",
+        "4,6 %",
+        "growth_rate",
+    ),
+    row(
+        "en", "Carnival, Q3 2025. Net yields rose 4.6% in constant currency.", "4.6%", "growth_rate"
+    ),
     # a share of revenue after an operating profit is its margin; the bracketed figure
     # after a margin is the same margin, a year earlier
     row(
