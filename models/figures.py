@@ -333,6 +333,15 @@ def _inherit_currency(text: str, atoms: list[_Atom]) -> None:
             atom.evidence.append(f"currency {source.currency} carried from the paragraph")
 
 
+def _count_scaled_numbers(atoms: list[_Atom]) -> None:
+    """A scaled number with no currency in its paragraph counts things: "2,3 millions de
+    pompes à chaleur", "3.5 million passengers", "1,9 million en Europe"."""
+    for atom in atoms:
+        if atom.kind == "money" and atom.scale and not atom.currency:
+            atom.kind, atom.unit = "count", "count"
+            atom.evidence.append("count: a scaled number with no currency")
+
+
 def _signed(text: str, figure: Figure, g: FigureGrammar, relation: str) -> None:
     before = text[max(0, figure.start - 40) : figure.start]
     if g.approx_before.search(before):
@@ -365,6 +374,7 @@ def find_figures(text: str, lang: str) -> list[Figure]:
     atoms = _scan(text, g)
     _count_counterparts(text, atoms, g)
     _inherit_currency(text, atoms)
+    _count_scaled_numbers(atoms)
     figures: list[Figure] = []
     for a, b, relation in _merge_pairs(text, atoms, g):
         last = b or a

@@ -514,6 +514,26 @@ MULTIPLES = [
 ]
 
 COUNTS = [
+    # a scaled number with no currency in its paragraph counts things, whatever they are
+    (
+        "fr",
+        "En 2024, 2,3 millions de pompes à chaleur ont été vendues en Europe.",
+        [fig(2.3e6, "count")],
+    ),
+    ("fr", "Les immatriculations ont atteint 1,9 million en Europe.", [fig(1.9e6, "count")]),
+    ("en", "In 2024, 2.3 million heat pumps were sold in Europe.", [fig(2.3e6, "count")]),
+    ("en", "The line carried 3.5 million passengers in 2024.", [fig(3.5e6, "count")]),
+    # but one in a paragraph that names a currency is money
+    (
+        "fr",
+        "Le chiffre d'affaires atteint 2,2 milliards d'euros, contre 1,9 milliard un an plus tôt.",
+        [fig(2.2e9, "EUR"), fig(1.9e9, "EUR")],
+    ),
+    (
+        "en",
+        "Revenue reached €2.2 billion, against 1.9 billion a year earlier.",
+        [fig(2.2e9, "EUR"), fig(1.9e9, "EUR")],
+    ),
     ("fr", "AWS déploie 100 000 GPU H100.", [fig(100000, "count")]),
     ("fr", "Le groupe compte 12 000 salariés.", [fig(12000, "count")]),
     ("fr", "Un parc de 500 000 puces.", [fig(500000, "count")]),
