@@ -73,6 +73,21 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # "croissance de son chiffre d'affaires" names a revenue growth however far the range
+    row(
+        "fr",
+        "VINCI, exercice 2025. Le Groupe prévoit une croissance de son chiffre d'affaires "
+        "comprise entre 2 % et 4 %, une marge au moins égale à celle de 2024.",
+        "2 % et 4 %",
+        "revenue_growth",
+    ),
+    row(
+        "en",
+        "VINCI, fiscal 2025. The group expects full-year revenue growth of between 2% and "
+        "4%, and a margin at least equal to that of 2024.",
+        "2% and 4%",
+        "revenue_growth",
+    ),
     # a company's organic growth is its sales growth; a yield at constant currency is not
     row(
         "fr",
