@@ -54,6 +54,9 @@ class FigureGrammar:
     multiple: re.Pattern[str]
     spec: re.Pattern[str]
     count_noun: re.Pattern[str]
+    # "158 millions de passagers": a scale, a joiner and a lower-case word that is no
+    # currency (languages that join a scale to what it counts: French)
+    scaled_noun: re.Pattern[str]
     minor_currency: re.Pattern[str]
     multiple_words: re.Pattern[str]
     approx_before: re.Pattern[str]
@@ -120,6 +123,7 @@ def grammar(lang: str) -> FigureGrammar:
         ),
         scale=re.compile(rf"{horizon_free}(?:{word_scale}|{letter_scale})"),
         currency_after=re.compile(rf"\s*{currency_any}"),
+        scaled_noun=re.compile(rf"\s*(?:{joiners})\s*[a-zà-öø-ÿ]" if joiners else _NEVER),
         currency_after_scale=re.compile(rf"{joiner_part}{currency_any}"),
         per_share=re.compile(rf"\s*(?:{_ci(alternation(data['per_share']))}){_NOT_LETTER}"),
         # "69,1 $/b", "$60 a barrel": the price of one unit of a commodity

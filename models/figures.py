@@ -82,6 +82,11 @@ def _read_suffix(text: str, atom: _Atom, g: FigureGrammar, has_prefix_currency: 
             atom.kind, atom.unit, atom.qualifier = "count", "count", _counted(noun)
             atom.end = noun.end()
             return
+        joined_noun = g.scaled_noun.match(text, atom.end)
+        if atom.currency is None and not has_prefix_currency and joined_noun:
+            atom.kind, atom.unit = "count", "count"  # "158 millions de passagers"
+            atom.evidence.append("count: a scale joined to a noun, no currency")
+            return
         atom.kind = "money"
         if m := g.per_share.match(text, atom.end):
             atom.kind, atom.end = "per_share", m.end()

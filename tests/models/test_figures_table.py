@@ -523,7 +523,20 @@ COUNTS = [
     ("fr", "Les immatriculations ont atteint 1,9 million en Europe.", [fig(1.9e6, "count")]),
     ("en", "In 2024, 2.3 million heat pumps were sold in Europe.", [fig(2.3e6, "count")]),
     ("en", "The line carried 3.5 million passengers in 2024.", [fig(3.5e6, "count")]),
-    # but one in a paragraph that names a currency is money
+    # a scale joined to a noun counts it, even where the paragraph names a currency
+    (
+        "fr",
+        "Le chiffre d'affaires atteint 4 420 M€ et le trafic dépasse 158 millions de passagers.",
+        [fig(4420e6, "EUR"), fig(158e6, "count")],
+    ),
+    (
+        "en",
+        "Revenue reached €4,420 million and traffic passed 158 million passengers.",
+        [fig(4420e6, "EUR"), fig(158e6, "count")],
+    ),
+    ("fr", "La compagnie exploite 23 navires.", [fig(23, "count")]),
+    ("en", "The company operates 23 ships.", [fig(23, "count")]),
+    # but a bare scaled number in a paragraph that names a currency is money
     (
         "fr",
         "Le chiffre d'affaires atteint 2,2 milliards d'euros, contre 1,9 milliard un an plus tôt.",
