@@ -53,6 +53,8 @@ _DATELINE_CHARS = 60
 _MAX_TABLE_ROWS = 12
 _MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
+# a ranking of shares runs over sentences with no cue after the first: carried along
+_CARRIED_SHARES = frozenset({"market_share"})
 _BRACKET_BEFORE = re.compile(r"\(\s*$")
 _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
@@ -60,7 +62,7 @@ _LISTED_COMPANY_METRICS = frozenset({
 })  # fmt: skip
 _FORWARD_CLAIMS = frozenset({"guidance", "forecast"})
 _PAYOUT_METRICS = frozenset({"dividend"})  # a buyback "sera exécuté" stays to come (gold)
-_REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}$")
+_REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
 _APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
 _QUALIFIER_LOOKBACK = 30  # "year-over-year growth of 13%": the cue leads by a few words
 _QUALIFIER_LOOKAHEAD = 60  # "up 62% from a year ago"
@@ -201,7 +203,13 @@ class DocumentContext:
             return None
         rules = metric_rules()["metrics"]
         for kind, metric in reversed(self._cued_metrics.get(s_index - 1, [])):
-            if kind == figure.kind and figure.kind != "percent":
+            if kind == figure.kind and (
+                figure.kind != "percent"
+                or (
+                    metric in _CARRIED_SHARES
+                    and not is_growth(self.text, figure, self.cues, self.sentences[s_index])
+                )
+            ):  # "E.Leclerc détient 24,6 % de part de marché. Carrefour … avec 19,7 %."
                 return MetricChoice(metric, None, f"metric of the sentence before ({metric})")
             growth = rules[metric].get("growth")
             if self._is_growth_of(figure, s_index, growth):
@@ -425,6 +433,8 @@ class DocumentContext:
             )
             if metric.cue is None and metric.reason.startswith("no cue"):
                 metric = self._metric_of_previous_sentence(s_index, figure) or metric
+                if metric.metric in _CARRIED_SHARES:  # and on to the next sentence's list
+                    self._cued_metrics.setdefault(s_index, []).append((figure.kind, metric.metric))
             elif metric.cue is not None:
                 self._cued_metrics.setdefault(s_index, []).append((figure.kind, metric.metric))
             clause_subject = parse.clause_subject_span(figure.start - s0) if parse else None

@@ -73,6 +73,21 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a ranking of market shares runs on over sentences with no cue
+    row(
+        "fr",
+        "Distribution, 2025. E.Leclerc détient 24,6 % de part de marché. Carrefour conserve "
+        "la deuxième place avec 19,7 %. Lidl se maintient à 8,6 %.",
+        "8,6 %",
+        "market_share",
+    ),
+    row(
+        "en",
+        "Grocery, 2025. E.Leclerc holds a 24.6% market share. Carrefour keeps second "
+        "place with 19.7%. Lidl holds steady at 8.6%.",
+        "8.6%",
+        "market_share",
+    ),
     # "croissance de son chiffre d'affaires" names a revenue growth however far the range
     row(
         "fr",
@@ -720,6 +735,21 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # "le groupe Carrefour": the reference names the company right after it
+    row(
+        "fr",
+        "Grande distribution : E.Leclerc creuse l'écart\n\nE.Leclerc détient 24,6 % de part "
+        "de marché en 2025. Le groupe Carrefour, tous formats confondus, conserve la deuxième place avec 19,7 %.",
+        "19,7 %",
+        "CA",
+    ),
+    row(
+        "en",
+        "Grocery: E.Leclerc widens its lead\n\nE.Leclerc holds a 24.6% market share in 2025. "
+        "The group Carrefour, across all formats, keeps second place with 19.7%.",
+        "19.7%",
+        "CA",
+    ),
     # a dot inside a name ("E.Leclerc") keeps it whole
     row(
         "fr",
