@@ -100,13 +100,13 @@ class LayeredKnowledge:
 def discover(text: str, kb: KnowledgeBase, cues: CueSet) -> list[EntityRecord]:
     """The document's organisations absent from ``kb``, title organisation first."""
     known = kb.find_mentions(text)
-    title_end = _title_end(text)
+    title_stop = title_end(text)
     found: list[_Found] = []
     companies = [
         m for m in known
         if (record := kb.get(m.entity_id)) is not None and record.type in _COMPANY_TYPES
     ]  # fmt: skip
-    found.extend(_title_names(text, title_end, known, companies, cues))
+    found.extend(_title_names(text, title_stop, known, companies, cues))
     for match in _NAME.finditer(text):
         start, name = _without_stopwords(match.start(), _SPACE.sub(" ", match.group()), cues)
         core, had_suffix = _strip_suffix(name, cues)
@@ -138,7 +138,8 @@ def _ticker(listing: re.Match[str] | None) -> str | None:
     return next((g for g in listing.groups() if g), None) if listing else None
 
 
-def _title_end(text: str) -> int:
+def title_end(text: str) -> int:
+    """Where the report's first line (its title) ends."""
     stripped = len(text) - len(text.lstrip())
     end = text.find("\n", stripped)
     return len(text) if end < 0 else end

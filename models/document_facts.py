@@ -19,7 +19,13 @@ from models.assign import (
 )
 from models.attribution import find_attribution
 from models.cues import CueMatch, CueSet, cue_set, growth_metrics, metric_rules
-from models.document_entities import LayeredKnowledge, discover, is_common_word, name_spans
+from models.document_entities import (
+    LayeredKnowledge,
+    discover,
+    is_common_word,
+    name_spans,
+    title_end,
+)
 from models.document_markets import discover_markets
 from models.document_outlook import MAX_LIST_ITEMS, guidance_led_paragraphs, outlook_paragraphs
 from models.document_periods import (
@@ -154,7 +160,7 @@ class DocumentContext:
             mentions=mentions,
             periods=periods,
             partials=partials,
-            main_entity=_main_entity(mentions, kb),
+            main_entity=_main_entity(mentions, kb, title_end(text)),
             document_period=document_period,
             sentence_claim_cues=claim_cues,
             outlook_paragraphs=outlook_paragraphs(text, paragraphs, cues)
@@ -669,15 +675,25 @@ class DocumentContext:
         return entities
 
 
-def _main_entity(mentions: list[EntityMention], kb: KnowledgeBase | LayeredKnowledge) -> str | None:
+def _main_entity(
+    mentions: list[EntityMention], kb: KnowledgeBase | LayeredKnowledge, title_end: int
+) -> str | None:
     """The most mentioned company or business unit, counting the opening twice."""
+    in_title = {m.entity_id for m in mentions if m.start < title_end}
     counts: Counter[str] = Counter()
+    named: Counter[str] = Counter()
     for m in mentions:
         record = kb.get(m.entity_id)
         if record is None or record.type not in (*_MAIN_TYPES, "analyst_firm"):
             continue
         entity_id = record.parent if record.type == "business_unit" and record.parent else record.id
         weight = 2 if m.start < 600 else 1
-        # brokers are cited in passing: they lead only a document that is about them
-        counts[entity_id] += weight / 2 if record.type == "analyst_firm" else weight
-    return counts.most_common(1)[0][0] if counts else None
+        if record.type == "analyst_firm":
+            # brokers and research firms are cited as sources: they lead only a document
+            # whose title names them ("Barclays raises guidance", not "… according to IDC")
+            weight = weight / 2 if m.entity_id in in_title else 0
+        counts[entity_id] += weight
+        named[entity_id] += 1
+    # a company named once in passing ("followed by Cisco at 5.9%") leads no report
+    leaders = [e for e, n in counts.most_common() if n > 0 and (named[e] >= 2 or e in in_title)]
+    return leaders[0] if leaders else None

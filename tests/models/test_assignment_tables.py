@@ -735,6 +735,25 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # a research firm cited as a source, or a company named once in passing, leads no
+    # market piece: its figures have no company subject
+    row(
+        "en",
+        "Security budgets keep rising\n\nGlobal spending on security will reach $208.7 "
+        "billion in 2025, according to IDC. IDC expects spending to keep growing, and "
+        "IDC sees software leading. Canalys ranks Cisco second with 5.9%.",
+        "$208.7 billion",
+        None,
+    ),
+    row(
+        "fr",
+        "Les budgets de sécurité grimpent\n\nLes dépenses mondiales de sécurité "
+        "atteindront 208,7 milliards de dollars en 2025, selon IDC. IDC prévoit une "
+        "croissance continue, et IDC voit le logiciel en tête. Canalys classe Cisco "
+        "deuxième avec 5,9 %.",
+        "208,7 milliards de dollars",
+        None,
+    ),
     # "le groupe Carrefour": the reference names the company right after it
     row(
         "fr",
