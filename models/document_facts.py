@@ -7,6 +7,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from models.assign import (
     ClaimChoice,
@@ -35,7 +36,7 @@ from models.document_periods import (
     document_period_of,
 )
 from models.knowledge import EntityMention, KnowledgeBase
-from models.lexicon import load_language_data
+from models.lexicon import alternation, load_language_data
 from models.parsing import SentenceParse
 from models.periods import (
     date_partial,
@@ -85,6 +86,7 @@ class DocumentContext:
     mentions: list[EntityMention]
     periods: list[PeriodMention]
     partials: list[tuple[int, int, str]]
+    statement_dates: list[tuple[int, int]]  # "the range it gave in July": no figure's period
     main_entity: str | None
     document_period: str | None
     sentence_claim_cues: list[list[CueMatch]] = field(default_factory=list)  # found once
@@ -105,7 +107,14 @@ class DocumentContext:
         cues = cue_set(lang)
         kb = LayeredKnowledge(kb, discover(text, kb, cues) + discover_markets(text, kb, lang))
         mentions = kb.find_mentions(text)
-        all_periods = find_periods(text, lang)
+        # "the range it gave in July": when a forecast was given dates no figure
+        said_when = _statement_before(lang)
+        found_periods = find_periods(text, lang)
+        statement_dates = [
+            (p.start, p.end) for p in found_periods
+            if said_when.search(text, max(0, p.start - _STATEMENT_REACH), p.start)
+        ]  # fmt: skip
+        all_periods = [p for p in found_periods if (p.start, p.end) not in statement_dates]
         # A day date in a paragraph's opening words is a dateline ("TAIPEI, Nov 10, 2025 —"):
         # when the report was published, never the period of a figure.
         paragraphs = paragraph_spans(text)
@@ -116,6 +125,11 @@ class DocumentContext:
                                                      for s in paragraph_starts))
         ]  # fmt: skip
         partials = find_partial_periods(text, lang, all_periods)
+        statement_dates += [
+            (s, e) for s, e, _ in partials
+            if said_when.search(text, max(0, s - _STATEMENT_REACH), s)
+        ]  # fmt: skip
+        partials = [(s, e, label) for s, e, label in partials if (s, e) not in statement_dates]
         horizon_words = {w.lower() for w in load_language_data(lang, "periods")["horizon_before"]}
         claim_cues = [cues.claim_cues(text, s0, s1) for s0, s1 in sentences]
         forward = [
@@ -160,6 +174,7 @@ class DocumentContext:
             mentions=mentions,
             periods=periods,
             partials=partials,
+            statement_dates=statement_dates,
             main_entity=_main_entity(mentions, kb, title_end(text)),
             document_period=document_period,
             sentence_claim_cues=claim_cues,
@@ -183,8 +198,10 @@ class DocumentContext:
 
     def _is_period(self, start: int, end: int) -> bool:
         """Whether ``start:end`` overlaps a period or a partial one ("in July")."""
-        return any(p.start < end and start < p.end for p in self.periods) or any(
-            a < end and start < b for a, b, _ in self.partials
+        return (
+            any(p.start < end and start < p.end for p in self.periods)
+            or any(a < end and start < b for a, b, _ in self.partials)
+            or any(a < end and start < b for a, b in self.statement_dates)
         )
 
     def _opens_bracketed_comparison(self, figure: Figure, metric: str) -> bool:
@@ -673,6 +690,15 @@ class DocumentContext:
                     extra[(slug, name)] += 1
         entities.extend(Entity(slug, name, "company", n) for (slug, name), n in extra.most_common())
         return entities
+
+
+_STATEMENT_REACH = 25
+
+
+@cache
+def _statement_before(lang: str) -> re.Pattern[str]:
+    words = alternation(load_language_data(lang, "periods")["statement_before"])
+    return re.compile(rf"(?<![\w])(?:{words})\s*$", re.IGNORECASE)
 
 
 def _main_entity(

@@ -79,6 +79,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "fiscal_ending": list,
         "calendar_words": list,
         "this_year": list,
+        "statement_before": list,
     },
     "cues": {
         "metrics": dict,

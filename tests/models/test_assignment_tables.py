@@ -1579,6 +1579,23 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # the month a forecast was given ("had forecast in July") dates no figure
+    row(
+        "en",
+        "Netflix, Q3 2025. Revenue rose 17% to $11.51 billion. The operating margin was "
+        "28.2%, against the 31.5% the company had forecast in July. Free cash flow was "
+        "$2.66 billion.",
+        "$2.66 billion",
+        "2025-Q3",
+    ),
+    row(
+        "fr",
+        "Netflix, T3 2025. Le chiffre d'affaires progresse de 17 % à 11,51 milliards de "
+        "dollars. La marge opérationnelle atteint 28,2 %, contre 31,5 % annoncé en "
+        "juillet. Le flux de trésorerie disponible ressort à 2,66 milliards de dollars.",
+        "2,66 milliards de dollars",
+        "2025-Q3",
+    ),
     # the bracketed earlier value takes its own period; a bracketed growth does not
     row(
         "fr",
