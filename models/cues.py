@@ -311,7 +311,7 @@ _ORGANISATION_KEYS = (
 _TICKER = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
 
 
-def _require_word_lists(
+def require_word_lists(
     data: dict[str, Any], keys: tuple[str, ...], lang: str, section: str
 ) -> None:
     """Each of ``keys`` in ``data`` is a non-empty list of non-empty strings, or the data
@@ -330,7 +330,7 @@ def _require_word_lists(
 
 
 def _organisation_cues(data: dict[str, Any], lang: str) -> dict[str, Any]:
-    _require_word_lists(data, _ORGANISATION_KEYS, lang, "organisations")
+    require_word_lists(data, _ORGANISATION_KEYS, lang, "organisations")
     exchanges, codes = alternation(data["exchanges"]), alternation(data["market_codes"])
     return {
         "organisation_suffixes": frozenset(w.lower().rstrip(".") for w in data["legal_suffixes"]),
@@ -351,7 +351,7 @@ def _revision_regex(data: dict[str, Any], lang: str) -> re.Pattern[str]:
     """A revision verb, the company's possessive, at most ``words_between`` words, then a
     forecast-like noun: "raised its 2025 capital expenditure forecast", "a relevé sa
     prévision"."""
-    _require_word_lists(data, _REVISION_KEYS, lang, "revisions")
+    require_word_lists(data, _REVISION_KEYS, lang, "revisions")
     between = data.get("words_between")
     if not isinstance(between, int) or isinstance(between, bool) or between < 0:
         raise DataFileError(
@@ -365,7 +365,7 @@ def _revision_regex(data: dict[str, Any], lang: str) -> re.Pattern[str]:
 
 
 def _outlook_cues(data: dict[str, Any], lang: str) -> dict[str, re.Pattern[str]]:
-    _require_word_lists(data, ("words",), lang, "outlook_headings")
+    require_word_lists(data, ("words",), lang, "outlook_headings")
     heads = alternation(data["words"])
     return {
         # the heading word, after at most two words ("Fourth-quarter outlook", "Fiscal 2026

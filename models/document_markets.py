@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from models.cues import require_word_lists
 from models.errors import DataFileError
 from models.knowledge import EntityMention, EntityRecord, KnowledgeBase, fold_alias
 from models.lexicon import alternation, load_language_data
@@ -42,14 +43,7 @@ class MarketCues:
 def market_cues(lang: str) -> MarketCues:
     data: dict[str, Any] = load_language_data(lang, "cues").get(_SECTION) or {}
     where = f"models/lang/{lang}/cues.json: {_SECTION}"
-    for key in _WORD_LISTS:
-        words = data.get(key)
-        if (
-            not isinstance(words, list)
-            or not words
-            or not all(isinstance(w, str) and w.strip() for w in words)
-        ):
-            raise DataFileError(f"{where}.{key} must be a non-empty list of non-empty strings")
+    require_word_lists(data, _WORD_LISTS, lang, _SECTION)
     position, max_words = data.get("head_position"), data.get("max_words")
     if position not in ("first", "last"):
         raise DataFileError(f"{where}.head_position must be 'first' or 'last'")

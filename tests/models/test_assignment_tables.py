@@ -758,7 +758,8 @@ SUBJECT_ROWS = [
     row(
         "fr",
         "Grande distribution : E.Leclerc creuse l'écart\n\nE.Leclerc détient 24,6 % de part "
-        "de marché en 2025. Le groupe Carrefour, tous formats confondus, conserve la deuxième place avec 19,7 %.",
+        "de marché en 2025. Le groupe Carrefour, tous formats confondus, conserve la "
+        "deuxième place avec 19,7 %.",
         "19,7 %",
         "CA",
     ),
