@@ -85,6 +85,7 @@ class CueSet:
     organisation_suffixes: frozenset[str] = frozenset()
     name_endings: frozenset[str] = frozenset()
     name_stopwords: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # "Brazil", "Taipei": never an organisation
     place_before: re.Pattern[str] = re.compile(r"(?!x)x")
     # "(NASDAQ: ANET)", "(FRVIA FP)" right after a name: its listing, the ticker captured
     listing: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -118,6 +119,8 @@ class CueSet:
         provider Vultr": named once, but named as a company)."""
         words = name.split()
         if len(name) < 3 or not words or words[0].lower() in self.not_organisations:
+            return False
+        if name.lower() in self.places:
             return False
         if self.metric_pattern.fullmatch(name):
             return False
@@ -307,6 +310,7 @@ _ORGANISATION_KEYS = (
     "market_codes",
     "name_stopwords",
     "place_before",
+    "places",
 )
 _TICKER = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
 
@@ -336,6 +340,7 @@ def _organisation_cues(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "organisation_suffixes": frozenset(w.lower().rstrip(".") for w in data["legal_suffixes"]),
         "name_endings": frozenset(w.lower() for w in data["name_endings"]),
         "name_stopwords": frozenset(w.lower() for w in data["name_stopwords"]),
+        "places": frozenset(w.lower() for w in data["places"]),
         "place_before": re.compile(rf"(?<![\w])(?:{alternation(data['place_before'])})\s+$", re.I),
         "listing": re.compile(
             rf"^\.?,?\s*\(\s*(?:(?:{exchanges})\s*:\s*({_TICKER})|({_TICKER})\s+(?:{codes}))\s*\)"

@@ -232,6 +232,8 @@ def _plausible(
     words = core.split(" ")
     if words[0].lower() in cues.not_organisations or words[0].lower() in cues.name_stopwords:
         return False
+    if core.lower() in cues.places:
+        return False
     if cues.metric_pattern.fullmatch(core):
         return False
     return core.isupper() or not is_common_word(core, text)

@@ -16,6 +16,7 @@ from models.lexicon import load_language_data
 SECTIONS = [
     ("organisations", "legal_suffixes"),
     ("organisations", "exchanges"),
+    ("organisations", "places"),
     ("revisions", "verbs"),
     ("revisions", "objects"),
     ("outlook_headings", "words"),

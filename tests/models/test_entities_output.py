@@ -1,5 +1,6 @@
 """The entities a document lists are organisations, not a sentence's first word, a metric's
-first word or a month, in both languages (each row was seen in a report)."""
+first word, a month, a place or a rating, in both languages (each row was seen in a
+report)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,15 @@ ROWS = [
      "l'année, Netflix vise une marge de 29 %. Pour le trimestre, la société prévoit 11,96 "
      "milliards de dollars, contre 11,5 milliards prévus en juillet.",
      {"Netflix"}, {"Pour", "Chiffre"}),
+    # places, days and ratings are no organisations either
+    ("en", "TSMC sales jump\n\nTAIPEI, Monday — TSMC said on Monday its sales rose 17% to "
+     "NT$367 billion. A tax dispute in Brazil cost Netflix $619 million, and the Brazilian "
+     "authorities appealed in Brazil. Jefferies keeps its Hold rating; Hold remains its call.",
+     {"TSMC"}, {"TAIPEI", "Monday", "Brazil", "Brazilian", "Hold"}),
+    ("fr", "TSMC accélère\n\nÀ Taipei, TSMC a annoncé lundi des ventes de 367 milliards de "
+     "dollars taïwanais. Taipei reste sa base. Jefferies réitère sa recommandation Achat, et "
+     "Achat reste son conseil depuis le Japon ; le Japon pèse peu.",
+     {"TSMC"}, {"Taipei", "Achat", "Japon"}),
 ]  # fmt: skip
 
 
