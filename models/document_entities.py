@@ -18,6 +18,7 @@ like a gazetteer entity. Cue words are data (``lang/*/cues.json``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from models.cues import CueSet
@@ -321,3 +322,27 @@ def _records(found: list[_Found], text: str, kb: KnowledgeBase, cues: CueSet) ->
         used.update(fold_alias(a) for a in aliases)
         records.append(EntityRecord(entity_id, name, "company", None, (), tuple(sorted(aliases))))
     return records
+
+
+def main_entity(
+    mentions: list[EntityMention], kb: KnowledgeBase | LayeredKnowledge, title_end: int
+) -> str | None:
+    """The most mentioned company or business unit, counting the opening twice."""
+    in_title = {m.entity_id for m in mentions if m.start < title_end}
+    counts: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    for m in mentions:
+        record = kb.get(m.entity_id)
+        if record is None or record.type not in _COMPANY_TYPES:
+            continue
+        entity_id = record.parent if record.type == "business_unit" and record.parent else record.id
+        weight = 2 if m.start < 600 else 1
+        if record.type == "analyst_firm":
+            # brokers and research firms are cited as sources: they lead only a document
+            # whose title names them ("Barclays raises guidance", not "… according to IDC")
+            weight = weight / 2 if m.entity_id in in_title else 0
+        counts[entity_id] += weight
+        named[entity_id] += 1
+    # a company named once in passing ("followed by Cisco at 5.9%") leads no report
+    leaders = [e for e, n in counts.most_common() if n > 0 and (named[e] >= 2 or e in in_title)]
+    return leaders[0] if leaders else None

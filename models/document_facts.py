@@ -7,7 +7,6 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 
 from models.assign import (
     ClaimChoice,
@@ -24,6 +23,7 @@ from models.document_entities import (
     LayeredKnowledge,
     discover,
     is_common_word,
+    main_entity,
     name_spans,
     title_end,
 )
@@ -36,11 +36,12 @@ from models.document_periods import (
     document_period_of,
 )
 from models.knowledge import EntityMention, KnowledgeBase
-from models.lexicon import alternation, load_language_data
+from models.lexicon import load_language_data
 from models.parsing import SentenceParse
 from models.periods import (
     date_partial,
     date_year_phrase,
+    dates_a_statement,
     find_partial_periods,
     find_periods,
     find_year_phrases,
@@ -108,12 +109,10 @@ class DocumentContext:
         kb = LayeredKnowledge(kb, discover(text, kb, cues) + discover_markets(text, kb, lang))
         mentions = kb.find_mentions(text)
         # "the range it gave in July": when a forecast was given dates no figure
-        said_when = _statement_before(lang)
         found_periods = find_periods(text, lang)
         statement_dates = [
-            (p.start, p.end) for p in found_periods
-            if said_when.search(text, max(0, p.start - _STATEMENT_REACH), p.start)
-        ]  # fmt: skip
+            (p.start, p.end) for p in found_periods if dates_a_statement(text, p.start, lang)
+        ]
         all_periods = [p for p in found_periods if (p.start, p.end) not in statement_dates]
         # A day date in a paragraph's opening words is a dateline ("TAIPEI, Nov 10, 2025 —"):
         # when the report was published, never the period of a figure.
@@ -125,10 +124,7 @@ class DocumentContext:
                                                      for s in paragraph_starts))
         ]  # fmt: skip
         partials = find_partial_periods(text, lang, all_periods)
-        statement_dates += [
-            (s, e) for s, e, _ in partials
-            if said_when.search(text, max(0, s - _STATEMENT_REACH), s)
-        ]  # fmt: skip
+        statement_dates += [(s, e) for s, e, _ in partials if dates_a_statement(text, s, lang)]
         partials = [(s, e, label) for s, e, label in partials if (s, e) not in statement_dates]
         horizon_words = {w.lower() for w in load_language_data(lang, "periods")["horizon_before"]}
         claim_cues = [cues.claim_cues(text, s0, s1) for s0, s1 in sentences]
@@ -175,7 +171,7 @@ class DocumentContext:
             periods=periods,
             partials=partials,
             statement_dates=statement_dates,
-            main_entity=_main_entity(mentions, kb, title_end(text)),
+            main_entity=main_entity(mentions, kb, title_end(text)),
             document_period=document_period,
             sentence_claim_cues=claim_cues,
             outlook_paragraphs=outlook_paragraphs(text, paragraphs, cues)
@@ -427,6 +423,155 @@ class DocumentContext:
             return None
         return Candidate(main.id, main.name, main.type, 0, 0, main.parent)
 
+    def _figure_metric(
+        self,
+        s_index: int,
+        figure: Figure,
+        previous: tuple[Figure, str] | None,
+        others: list[tuple[int, int]],
+        heading: tuple[int, int] | None,
+        metric_cues: list[CueMatch],
+    ) -> MetricChoice:
+        """The figure's metric from its sentence's cues, else the sentence before's; a cued
+        one (or a carried share) is remembered for the next sentence's uncued figures."""
+        sentence = self.sentences[s_index]
+        metric = choose_metric(
+            self.text, figure, sentence, self.cues, previous, others, heading, metric_cues
+        )
+        if metric.cue is None and metric.reason.startswith("no cue"):
+            metric = self._metric_of_previous_sentence(s_index, figure) or metric
+            if metric.metric in _CARRIED_SHARES:  # and on to the next sentence's list
+                self._cued_metrics.setdefault(s_index, []).append((figure.kind, metric.metric))
+        elif metric.cue is not None:
+            self._cued_metrics.setdefault(s_index, []).append((figure.kind, metric.metric))
+        return metric
+
+    def _figure_subject(
+        self,
+        s_index: int,
+        figure: Figure,
+        metric: MetricChoice,
+        parse: SentenceParse | None,
+        candidates: list[Candidate],
+        others: list[tuple[int, int]],
+        previous: tuple[Figure, str] | None,
+        previous_choice: SubjectChoice | None,
+    ) -> tuple[SubjectChoice | None, Candidate | None, str]:
+        """(the scored choice, the subject, why): a mention in the sentence when one scores,
+        else the paragraph's subject, a company named earlier in it, the main entity."""
+        s0, _ = self.sentences[s_index]
+        paragraph = self._paragraph_of(s0)
+        clause_subject = parse.clause_subject_span(figure.start - s0) if parse else None
+        for cand in candidates:
+            cand.in_clause_subject = bool(
+                clause_subject and s0 + clause_subject[0] <= cand.start < s0 + clause_subject[1]
+            )
+        choice = choose_subject(self.text, figure.start, figure.end, metric.metric, metric.cue,
+                                candidates, others, self.cues)  # fmt: skip
+        if choice is not None and self.cues.subject_reference.fullmatch(
+            self.text[choice.candidate.start : choice.candidate.end]
+        ):
+            choice.score -= _REFERENCE_PENALTY
+        if metric.metric in _MARKET_METRICS and (
+            choice is None or choice.candidate.type != "market"
+        ):
+            market = self._last_market_before(figure.start)
+            if market is not None:
+                choice = SubjectChoice(market, 100.0, "market named earlier")
+        if (
+            previous_choice is not None
+            and metric.metric in growth_metrics()
+            and previous is not None
+            and not any(previous[0].end <= c.start < figure.start for c in candidates)
+            and (choice is None or choice.candidate.end <= previous[0].start)
+        ):
+            # "le marché … dépassera 500 milliards, avec une croissance de 60 %": a
+            # growth chained to the figure before it, no name between, shares its subject
+            choice = SubjectChoice(previous_choice.candidate, 100.0, "growth of the figure before")
+        if choice is not None and choice.score >= 15:
+            subject, subject_reason = choice.candidate, choice.reason
+            if choice.reason != IN_COMPARISON:
+                # a peer named for comparison does not become what the paragraph is about
+                self._paragraph_subject[paragraph] = subject
+                self._paragraph_subject_sentence[paragraph] = s_index
+        elif paragraph in self._paragraph_subject:
+            subject, subject_reason = self._paragraph_subject[paragraph], "paragraph subject"
+            if (
+                subject.type in ("business_unit", "product")
+                and self._named_in_paragraph(subject.parent, s0)
+                and self._paragraph_subject_sentence[paragraph] != s_index
+                and (parent := self.kb.get(subject.parent))
+            ):
+                # "Microsoft's quarter… Microsoft Cloud revenue reached $49.1bn. Operating
+                # income rose 24%": a segment named in passing hands the paragraph back
+                # to the company it belongs to
+                subject = Candidate(parent.id, parent.name, parent.type, 0, 0, parent.parent)
+                subject_reason = f"paragraph subject {parent.id}, back from a segment"
+        elif (named := self._last_named_before(s0, main_fallback=False)) is not None:
+            # "Meta a déçu. Le bénéfice net a chuté de 83 %": the company the paragraph
+            # opened with, though no figure was placed on it yet
+            subject, subject_reason = named, "named earlier in the paragraph"
+        elif self.main_entity and (main := self.kb.get(self.main_entity)):
+            subject = Candidate(main.id, main.name, main.type, 0, 0, main.parent)
+            subject_reason = "document main entity"
+        else:
+            subject, subject_reason = None, "none found"
+        return choice, subject, subject_reason
+
+    def _figure_claim(
+        self,
+        s_index: int,
+        figure: Figure,
+        metric: str,
+        subject: Candidate | None,
+        claim_cues: list[CueMatch],
+        horizon: bool,
+        others: list[tuple[int, int]],
+    ) -> tuple[ClaimChoice, str | None]:
+        """The figure's claim type and attribution."""
+        sentence = self.sentences[s_index]
+        s0, s1 = sentence
+        paragraph = self._paragraph_of(s0)
+        attribution, attribution_kind = find_attribution(
+            self.text, sentence, figure.start, self.mentions, self.kb, self.cues, others
+        )
+        if (
+            attribution_kind == "analyst_firm"
+            and subject is not None
+            and attribution is not None
+            and attribution.casefold() == subject.name.casefold()
+        ):
+            # "Barclays now expects … to exceed £12.5bn": a bank that also runs a
+            # research arm, speaking of itself, gives its own guidance
+            attribution, attribution_kind = None, None
+        own_outlook = (
+            paragraph in self.outlook_paragraphs
+            and subject is not None
+            and self.main_entity is not None
+            and self.main_entity in (subject.entity_id, subject.parent)
+        )  # a peer or a market named in the outlook section has no say in it
+        claim = choose_claim(
+            figure, metric, sentence, claim_cues, horizon, attribution_kind,
+            self.text, others, self.cues, own_outlook,
+        )  # fmt: skip
+        if (
+            claim.claim_type == "forecast"
+            and metric in _PAYOUT_METRICS
+            and attribution_kind is None
+            and subject is not None
+            and subject.type in _MAIN_TYPES
+        ):
+            # "NVIDIA will pay its next quarterly cash dividend of $0.01": a company's
+            # coming payout is a decision it has taken and reports, not a forecast
+            claim = ClaimChoice("reported", f"{claim.reason}, a payout already decided")
+        if claim.claim_type == "guidance" and subject is not None and subject.type == "market":
+            # "WSTS now forecasts global semiconductor sales of $772B": a market gives no
+            # guidance; what is said of it is a forecast
+            claim = ClaimChoice("forecast", f"{claim.reason}, of a market: forecast")
+        if claim.claim_type == "reported" and not self.cues.source_cue.search(self.text, s0, s1):
+            attribution = None  # analysts named beside a reported figure are not its source
+        return claim, attribution
+
     def place_figures(
         self, s_index: int, figures: list[Figure], parse: SentenceParse | None
     ) -> list[Fact]:
@@ -439,7 +584,6 @@ class DocumentContext:
                 claim_cues.append(
                     CueMatch("claimed", s0 + verb.start, s0 + verb.end, verb.text, "forward")
                 )
-        paragraph = self._paragraph_of(s0)
         facts: list[Fact] = []
         previous: tuple[Figure, str] | None = None
         previous_choice: SubjectChoice | None = None
@@ -451,72 +595,10 @@ class DocumentContext:
         breaks = [m.start() for m in self.cues.clause_break.finditer(self.text, s0, s1)]
         for figure in figures:
             others = [sp for sp in spans if sp != (figure.start, figure.end)]
-            metric = choose_metric(
-                self.text, figure, sentence, self.cues, previous, others, heading, metric_cues
+            metric = self._figure_metric(s_index, figure, previous, others, heading, metric_cues)
+            choice, subject, subject_reason = self._figure_subject(
+                s_index, figure, metric, parse, candidates, others, previous, previous_choice
             )
-            if metric.cue is None and metric.reason.startswith("no cue"):
-                metric = self._metric_of_previous_sentence(s_index, figure) or metric
-                if metric.metric in _CARRIED_SHARES:  # and on to the next sentence's list
-                    self._cued_metrics.setdefault(s_index, []).append((figure.kind, metric.metric))
-            elif metric.cue is not None:
-                self._cued_metrics.setdefault(s_index, []).append((figure.kind, metric.metric))
-            clause_subject = parse.clause_subject_span(figure.start - s0) if parse else None
-            for cand in candidates:
-                cand.in_clause_subject = bool(
-                    clause_subject and s0 + clause_subject[0] <= cand.start < s0 + clause_subject[1]
-                )
-            choice = choose_subject(self.text, figure.start, figure.end, metric.metric, metric.cue,
-                                    candidates, others, self.cues)  # fmt: skip
-            if choice is not None and self.cues.subject_reference.fullmatch(
-                self.text[choice.candidate.start : choice.candidate.end]
-            ):
-                choice.score -= _REFERENCE_PENALTY
-            if metric.metric in _MARKET_METRICS and (
-                choice is None or choice.candidate.type != "market"
-            ):
-                market = self._last_market_before(figure.start)
-                if market is not None:
-                    choice = SubjectChoice(market, 100.0, "market named earlier")
-            if (
-                previous_choice is not None
-                and metric.metric in growth_metrics()
-                and previous is not None
-                and not any(previous[0].end <= c.start < figure.start for c in candidates)
-                and (choice is None or choice.candidate.end <= previous[0].start)
-            ):
-                # "le marché … dépassera 500 milliards, avec une croissance de 60 %": a
-                # growth chained to the figure before it, no name between, shares its subject
-                choice = SubjectChoice(
-                    previous_choice.candidate, 100.0, "growth of the figure before"
-                )
-            if choice is not None and choice.score >= 15:
-                subject, subject_reason = choice.candidate, choice.reason
-                if choice.reason != IN_COMPARISON:
-                    # a peer named for comparison does not become what the paragraph is about
-                    self._paragraph_subject[paragraph] = subject
-                    self._paragraph_subject_sentence[paragraph] = s_index
-            elif paragraph in self._paragraph_subject:
-                subject, subject_reason = self._paragraph_subject[paragraph], "paragraph subject"
-                if (
-                    subject.type in ("business_unit", "product")
-                    and self._named_in_paragraph(subject.parent, s0)
-                    and self._paragraph_subject_sentence[paragraph] != s_index
-                    and (parent := self.kb.get(subject.parent))
-                ):
-                    # "Microsoft's quarter… Microsoft Cloud revenue reached $49.1bn. Operating
-                    # income rose 24%": a segment named in passing hands the paragraph back
-                    # to the company it belongs to
-                    subject = Candidate(parent.id, parent.name, parent.type, 0, 0, parent.parent)
-                    subject_reason = f"paragraph subject {parent.id}, back from a segment"
-            elif (named := self._last_named_before(s0, main_fallback=False)) is not None:
-                # "Meta a déçu. Le bénéfice net a chuté de 83 %": the company the paragraph
-                # opened with, though no figure was placed on it yet
-                subject, subject_reason = named, "named earlier in the paragraph"
-            elif self.main_entity and (main := self.kb.get(self.main_entity)):
-                subject = Candidate(main.id, main.name, main.type, 0, 0, main.parent)
-                subject_reason = "document main entity"
-            else:
-                subject, subject_reason = None, "none found"
             of_a_market = metric_rules()["metrics"][metric.metric].get("of_a_market")
             if (
                 subject is not None
@@ -546,46 +628,9 @@ class DocumentContext:
                 else relative_shift(self.text, figure.end, s1, others, self.lang),
                 breaks,
             )  # fmt: skip
-            attribution, attribution_kind = find_attribution(
-                self.text, sentence, figure.start, self.mentions, self.kb, self.cues, others
+            claim, attribution = self._figure_claim(
+                s_index, figure, metric.metric, subject, claim_cues, horizon, others
             )
-            if (
-                attribution_kind == "analyst_firm"
-                and subject is not None
-                and attribution is not None
-                and attribution.casefold() == subject.name.casefold()
-            ):
-                # "Barclays now expects … to exceed £12.5bn": a bank that also runs a
-                # research arm, speaking of itself, gives its own guidance
-                attribution, attribution_kind = None, None
-            own_outlook = (
-                paragraph in self.outlook_paragraphs
-                and subject is not None
-                and self.main_entity is not None
-                and self.main_entity in (subject.entity_id, subject.parent)
-            )  # a peer or a market named in the outlook section has no say in it
-            claim = choose_claim(
-                figure, metric.metric, sentence, claim_cues, horizon, attribution_kind,
-                self.text, others, self.cues, own_outlook,
-            )  # fmt: skip
-            if (
-                claim.claim_type == "forecast"
-                and metric.metric in _PAYOUT_METRICS
-                and attribution_kind is None
-                and subject is not None
-                and subject.type in _MAIN_TYPES
-            ):
-                # "NVIDIA will pay its next quarterly cash dividend of $0.01": a company's
-                # coming payout is a decision it has taken and reports, not a forecast
-                claim = ClaimChoice("reported", f"{claim.reason}, a payout already decided")
-            if claim.claim_type == "guidance" and subject is not None and subject.type == "market":
-                # "WSTS now forecasts global semiconductor sales of $772B": a market gives no
-                # guidance; what is said of it is a forecast
-                claim = ClaimChoice("forecast", f"{claim.reason}, of a market: forecast")
-            if claim.claim_type == "reported" and not self.cues.source_cue.search(
-                self.text, s0, s1
-            ):
-                attribution = None  # analysts named beside a reported figure are not its source
             confidence = 0.45 + (0.2 if metric.cue or "growth of" in metric.reason else 0.0)
             confidence += (
                 0.2
@@ -690,36 +735,3 @@ class DocumentContext:
                     extra[(slug, name)] += 1
         entities.extend(Entity(slug, name, "company", n) for (slug, name), n in extra.most_common())
         return entities
-
-
-_STATEMENT_REACH = 25
-
-
-@cache
-def _statement_before(lang: str) -> re.Pattern[str]:
-    words = alternation(load_language_data(lang, "periods")["statement_before"])
-    return re.compile(rf"(?<![\w])(?:{words})\s*$", re.IGNORECASE)
-
-
-def _main_entity(
-    mentions: list[EntityMention], kb: KnowledgeBase | LayeredKnowledge, title_end: int
-) -> str | None:
-    """The most mentioned company or business unit, counting the opening twice."""
-    in_title = {m.entity_id for m in mentions if m.start < title_end}
-    counts: Counter[str] = Counter()
-    named: Counter[str] = Counter()
-    for m in mentions:
-        record = kb.get(m.entity_id)
-        if record is None or record.type not in (*_MAIN_TYPES, "analyst_firm"):
-            continue
-        entity_id = record.parent if record.type == "business_unit" and record.parent else record.id
-        weight = 2 if m.start < 600 else 1
-        if record.type == "analyst_firm":
-            # brokers and research firms are cited as sources: they lead only a document
-            # whose title names them ("Barclays raises guidance", not "… according to IDC")
-            weight = weight / 2 if m.entity_id in in_title else 0
-        counts[entity_id] += weight
-        named[entity_id] += 1
-    # a company named once in passing ("followed by Cisco at 5.9%") leads no report
-    leaders = [e for e, n in counts.most_common() if n > 0 and (named[e] >= 2 or e in in_title)]
-    return leaders[0] if leaders else None

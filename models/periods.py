@@ -199,6 +199,21 @@ def find_periods(text: str, lang: str) -> list[PeriodMention]:
 _BRACKETED_FIGURE_BEFORE = re.compile(r"\([^()]*\d[^()]*$")
 
 
+_STATEMENT_REACH = 25  # chars before a period searched for "the range it gave in"
+
+
+def dates_a_statement(text: str, start: int, lang: str) -> bool:
+    """Whether the period at ``start`` dates when something was said ("the range it gave
+    in July", "annoncé en juillet"), not a figure."""
+    return bool(_statement_before(lang).search(text, max(0, start - _STATEMENT_REACH), start))
+
+
+@cache
+def _statement_before(lang: str) -> re.Pattern[str]:
+    words = alternation(load_language_data(lang, "periods")["statement_before"])
+    return re.compile(rf"(?<![\w])(?:{words})\s*$", re.IGNORECASE)
+
+
 def is_comparison_point(text: str, position: int, lang: str) -> bool:
     """Whether what starts at ``position`` follows a comparison cue ("contre 1,04 €")."""
     return bool(
