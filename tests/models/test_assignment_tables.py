@@ -73,6 +73,19 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # what a company "is worth" or "vaut en Bourse" is its market value
+    row(
+        "en",
+        "Netflix, Q3 2025. At that price the company is worth roughly $495 billion.",
+        "$495 billion",
+        "market_cap",
+    ),
+    row(
+        "fr",
+        "Netflix, T3 2025. À ce cours, le groupe vaut environ 495 milliards de dollars en Bourse.",
+        "495 milliards de dollars",
+        "market_cap",
+    ),
     # a ranking of market shares runs on over sentences with no cue
     row(
         "fr",
