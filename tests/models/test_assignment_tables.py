@@ -73,6 +73,52 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # telecom vocabulary: EBITDAaL, eCapex, organic cash flow; an interim dividend
+    row(
+        "fr",
+        "Orange, T3 2025. L'EBITDAaL progresse de 3,1 %, à 3 294 M€.",
+        "3 294 M€",
+        "operating_income",
+    ),
+    row(
+        "en",
+        "Orange, Q3 2025. EBITDAaL rose 3.1% to €3,294 million.",
+        "€3,294 million",
+        "operating_income",
+    ),
+    row(
+        "fr", "Orange, T3 2025. L'eCapex s'élève à 1 412 M€ sur le trimestre.", "1 412 M€", "capex"
+    ),
+    row(
+        "en",
+        "Orange, Q3 2025. eCapex came to €1,412 million in the quarter.",
+        "€1,412 million",
+        "capex",
+    ),
+    row(
+        "fr",
+        "Orange, 2025. Le cash-flow organique des activités télécoms atteint 2 418 M€.",
+        "2 418 M€",
+        "free_cash_flow",
+    ),
+    row(
+        "en",
+        "Orange, 2025. Organic cash flow from telecom activities reached €2,418 million.",
+        "€2,418 million",
+        "free_cash_flow",
+    ),
+    row(
+        "fr",
+        "Orange, 2025. Le Conseil a décidé le versement d'un acompte de 0,30 € par action.",
+        "0,30 € par action",
+        "dividend",
+    ),
+    row(
+        "en",
+        "Orange, 2025. The board approved an interim dividend of €0.30 per share.",
+        "€0.30 per share",
+        "dividend",
+    ),
     # what a company "is worth" or "vaut en Bourse" is its market value
     row(
         "en",
