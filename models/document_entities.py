@@ -25,8 +25,11 @@ from models.cues import CueSet
 from models.knowledge import EntityMention, EntityRecord, KnowledgeBase, fold_alias, normalize_alias
 
 # a capitalized word ("Arista", "TotalEnergies", "AT&T", "Rolls-Royce", "E.Leclerc": a dot
-# before a capital stays inside), and a run of them separated by single spaces
-_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=[A-ZÀ-ÖØ-Þ]))*[\w&]|[A-ZÀ-ÖØ-Þ]"
+# before a capital stays inside; "bioMérieux"), and a run of them separated by single spaces
+_WORD = (
+    r"[A-ZÀ-ÖØ-Þ](?:[\w&'’-]|\.(?=[A-ZÀ-ÖØ-Þ]))*[\w&]|[A-ZÀ-ÖØ-Þ]"
+    r"|[a-zß-öø-ÿ]{1,4}[A-ZÀ-ÖØ-Þ][\w&'’-]*[\w&]"  # "bioMérieux", "eBay": a brand in camel case
+)
 _NAME = re.compile(rf"(?<![\w'’.-])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _NAME_INSIDE = re.compile(rf"(?<=[\w,]['’ ])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _SPACE = re.compile(r"\s+")

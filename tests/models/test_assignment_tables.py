@@ -73,6 +73,19 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # an enterprise value is a valuation
+    row(
+        "fr",
+        "bioMérieux, 2025. L'accord porte sur une valeur d'entreprise de 1,5 milliard d'euros.",
+        "1,5 milliard d'euros",
+        "valuation",
+    ),
+    row(
+        "en",
+        "bioMérieux, 2025. The deal gives Seegene an enterprise value of €1.5 billion.",
+        "€1.5 billion",
+        "valuation",
+    ),
     # telecom vocabulary: EBITDAaL, eCapex, organic cash flow; an interim dividend
     row(
         "fr",
@@ -794,6 +807,20 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # a brand written in camel case ("bioMérieux") is a name
+    row(
+        "fr",
+        "bioMérieux relève ses objectifs\n\nbioMérieux a réalisé un chiffre d'affaires de "
+        "3 985 M€ en 2024.",
+        "3 985 M€",
+        "biomerieux",
+    ),
+    row(
+        "en",
+        "bioMérieux raises its targets\n\nbioMérieux posted revenue of €3,985 million in 2024.",
+        "€3,985 million",
+        "biomerieux",
+    ),
     # a research firm cited as a source, or a company named once in passing, leads no
     # market piece: its figures have no company subject
     row(
