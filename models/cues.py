@@ -112,17 +112,22 @@ class CueSet:
             or self.owner_before.search(text, max(0, start - 30), start)
         )
 
+    def rules_out_organisation(self, name: str) -> bool:
+        """Whether ``name`` is never an organisation: its first word is a generic head or
+        a rating ("Groupe", "Hold"), it is a place ("Taipei") or a metric ("EBITA")."""
+        words = name.split()
+        return bool(
+            (words and words[0].lower() in self.not_organisations)
+            or name.lower() in self.places
+            or self.metric_pattern.fullmatch(name)
+        )
+
     def plausible_organisation(self, name: str, text: str, start: int | None = None) -> bool:
         """Statistical NER also tags metric acronyms ("EBITA", "BPA") and generic heads
         ("Groupe"): keep an unlinked organisation only if it looks like a name and recurs,
         or if the report introduces it as a company ("l'équipementier VAT Group", "cloud
         provider Vultr": named once, but named as a company)."""
-        words = name.split()
-        if len(name) < 3 or not words or words[0].lower() in self.not_organisations:
-            return False
-        if name.lower() in self.places:
-            return False
-        if self.metric_pattern.fullmatch(name):
+        if len(name) < 3 or not name.split() or self.rules_out_organisation(name):
             return False
         if start is not None and self.introduced_as_company(text, start):
             return True
@@ -240,9 +245,7 @@ def cue_set(lang: str) -> CueSet:
         ),
         coordinator=re.compile(_words(data["growth_coordinators"]), re.IGNORECASE),
         margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
-        share_of_revenue=re.compile(
-            rf"\s*(?:{alternation(data['share_of_revenue'])})(?![\w])", re.IGNORECASE
-        ),
+        share_of_revenue=re.compile(rf"\s*{_words(data['share_of_revenue'])}", re.IGNORECASE),
         analysts=re.compile(_words(attribution["analysts"]), re.IGNORECASE),
         consensus=re.compile(_words(attribution["consensus"]), re.IGNORECASE),
         subject_reference=re.compile(_words(data["subject_references"]), re.IGNORECASE),

@@ -104,13 +104,13 @@ class LayeredKnowledge:
 def discover(text: str, kb: KnowledgeBase, cues: CueSet) -> list[EntityRecord]:
     """The document's organisations absent from ``kb``, title organisation first."""
     known = kb.find_mentions(text)
-    title_stop = title_end(text)
+    title_end = end_of_title(text)
     found: list[_Found] = []
     companies = [
         m for m in known
         if (record := kb.get(m.entity_id)) is not None and record.type in _COMPANY_TYPES
     ]  # fmt: skip
-    found.extend(_title_names(text, title_stop, known, companies, cues))
+    found.extend(_title_names(text, title_end, known, companies, cues))
     for match in _NAME.finditer(text):
         start, name = _without_stopwords(match.start(), _SPACE.sub(" ", match.group()), cues)
         core, had_suffix = _strip_suffix(name, cues)
@@ -142,7 +142,7 @@ def _ticker(listing: re.Match[str] | None) -> str | None:
     return next((g for g in listing.groups() if g), None) if listing else None
 
 
-def title_end(text: str) -> int:
+def end_of_title(text: str) -> int:
     """Where the report's first line (its title) ends."""
     stripped = len(text) - len(text.lstrip())
     end = text.find("\n", stripped)
@@ -234,11 +234,7 @@ def _plausible(
     if len(core) < 2 or any(m.start < end and start < m.end for m in known):
         return False
     words = core.split(" ")
-    if words[0].lower() in cues.not_organisations or words[0].lower() in cues.name_stopwords:
-        return False
-    if core.lower() in cues.places:
-        return False
-    if cues.metric_pattern.fullmatch(core):
+    if words[0].lower() in cues.name_stopwords or cues.rules_out_organisation(core):
         return False
     return core.isupper() or not is_common_word(core, text)
 

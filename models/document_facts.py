@@ -22,10 +22,10 @@ from models.cues import CueMatch, CueSet, cue_set, growth_metrics, metric_rules
 from models.document_entities import (
     LayeredKnowledge,
     discover,
+    end_of_title,
     is_common_word,
     main_entity,
     name_spans,
-    title_end,
 )
 from models.document_markets import discover_markets
 from models.document_outlook import MAX_LIST_ITEMS, guidance_led_paragraphs, outlook_paragraphs
@@ -171,7 +171,7 @@ class DocumentContext:
             periods=periods,
             partials=partials,
             statement_dates=statement_dates,
-            main_entity=main_entity(mentions, kb, title_end(text)),
+            main_entity=main_entity(mentions, kb, end_of_title(text)),
             document_period=document_period,
             sentence_claim_cues=claim_cues,
             outlook_paragraphs=outlook_paragraphs(text, paragraphs, cues)
