@@ -5,9 +5,10 @@ process node), its claim type (a vendor's claim is the least reliable figure), w
 it stands (the lede, the figure opening a paragraph or a sentence, earlier before
 later) and the extractor's confidence. A greedy pass then lists distinct figures: the
 same figure is listed once, a rounded restatement gives way to the precise figure, a
-second figure of the same subject and metric counts less, a growth fact is folded into
-its level fact, and the main subject's own guidance is always listed. Deterministic:
-ties go to the earlier fact.
+second figure of the same subject and metric counts less, and the main subject's own
+guidance is always shown. Each listed fact leads a line that shows the facts read with
+it (its growth, its margin or EPS, other periods, ranking peers: models/fact_lines.py),
+and what a line shows is not listed again. Deterministic: ties go to the earlier fact.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from models.fact_lines import FactLine, build_line
 from models.render import GROWTH_OF, pair_growth_facts
 
 # How much an analyst cares about a figure of this metric (1 = headline).
@@ -61,10 +63,20 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 def select_key_facts(
     facts: Sequence[Mapping[str, Any]], n: int, text: str | None = None
 ) -> list[int]:
-    """Indices of the ``n`` most important distinct facts, most important first.
+    """Indices of the ``n`` most important distinct facts, most important first: the
+    leads of :func:`select_key_fact_lines`."""
+    return [line.lead for line in select_key_fact_lines(facts, n, text)]
+
+
+def select_key_fact_lines(
+    facts: Sequence[Mapping[str, Any]], n: int, text: str | None = None
+) -> list[FactLine]:
+    """The ``n`` key-fact lines, most important first: each lead is the most important
+    fact not shown yet, and its line takes the facts read with it (models/fact_lines.py).
 
     ``text`` (the document the facts' offsets point into) lets the figure that
-    opens a paragraph count as such; without it only sentence openers do.
+    opens a paragraph count as such, and a market-share ranking stay within its
+    paragraph; without it only sentence openers and sentences do.
     """
     if n == 0 or not facts:
         return []
@@ -80,7 +92,8 @@ def select_key_facts(
     rounded = _rounded_restatements(facts)
     aside = folded | rounded | _upsides_of_listed_targets(facts)
     lede = min((i for i in range(len(facts)) if i not in aside), default=None)
-    openers = _opener_bonuses(facts, aside, text)
+    paragraphs = _paragraphs(facts, text)
+    openers = _opener_bonuses(facts, aside, paragraphs)
     base = {
         i: _confidence_scaled(
             fact,
@@ -95,11 +108,28 @@ def select_key_facts(
         if i not in aside
     }
     # Greedy: a figure already listed is skipped, a metric already listed counts less.
-    chosen: list[int] = []
+    lines: list[FactLine] = []
     seen_figures: set[tuple[Any, ...]] = set()
     metric_uses: Counter[tuple[Any, str]] = Counter()
     candidates = dict(base)
-    while candidates and len(chosen) < n:
+
+    def take(line: FactLine) -> FactLine:
+        for i in (line.lead, *line.companions, *line.series, *line.peers):
+            candidates.pop(i, None)
+            seen_figures.add(_figure_key(facts[i]))
+            metric_uses[_metric_key(facts[i])] += 1
+        return line
+
+    def line_of(lead: int) -> FactLine:
+        listed = seen_figures | {_figure_key(facts[lead])}
+        available = {
+            i: score
+            for i, score in candidates.items()
+            if i != lead and _figure_key(facts[i]) not in listed
+        }
+        return build_line(lead, facts, available, pairs, paragraphs.__getitem__, subject_key)
+
+    while candidates and len(lines) < n:
         best = min(
             candidates,
             key=lambda i: (
@@ -107,14 +137,11 @@ def select_key_facts(
                 i,
             ),
         )
-        del candidates[best]
-        figure = _figure_key(facts[best])
-        if figure in seen_figures:
+        if _figure_key(facts[best]) in seen_figures:
+            del candidates[best]
             continue
-        seen_figures.add(figure)
-        metric_uses[_metric_key(facts[best])] += 1
-        chosen.append(best)
-    return _ensure_outlook(chosen, base, facts, main, seen_figures)
+        lines.append(take(line_of(best)))
+    return _ensure_outlook(lines, base, facts, main, seen_figures, line_of)
 
 
 def fact_importance(
@@ -177,20 +204,29 @@ def _rounded_restatements(facts: Sequence[Mapping[str, Any]]) -> set[int]:
     return rounded
 
 
+def _paragraphs(facts: Sequence[Mapping[str, Any]], text: str | None) -> list[int | None]:
+    """Each fact's paragraph number in ``text`` (None for all without a text)."""
+    breaks = [match.end() for match in _PARAGRAPH_BREAK.finditer(text)] if text else []
+    return [
+        bisect.bisect_right(breaks, fact["start"])
+        if text and fact.get("start") is not None
+        else None
+        for fact in facts
+    ]
+
+
 def _opener_bonuses(
-    facts: Sequence[Mapping[str, Any]], aside: set[int], text: str | None
+    facts: Sequence[Mapping[str, Any]], aside: set[int], paragraphs: Sequence[int | None]
 ) -> list[float]:
     """PARAGRAPH_OPENER_BONUS for the first listed figure of each paragraph, and
     SENTENCE_OPENER_BONUS for the first of each sentence (facts set aside skipped)."""
-    breaks = [match.end() for match in _PARAGRAPH_BREAK.finditer(text)] if text else []
     bonuses = [0.0] * len(facts)
     seen_paragraphs: set[int] = set()
     seen_sentences: set[Any] = set()
     for i, fact in enumerate(facts):
-        start = fact.get("start")
-        if i in aside or start is None:
+        if i in aside or fact.get("start") is None:
             continue
-        paragraph = bisect.bisect_right(breaks, start) if text else None
+        paragraph = paragraphs[i]
         if paragraph is not None and paragraph not in seen_paragraphs:
             seen_paragraphs.add(paragraph)
             bonuses[i] += PARAGRAPH_OPENER_BONUS
@@ -223,13 +259,15 @@ def _confidence_scaled(fact: Mapping[str, Any], score: float) -> float:
 
 
 def _ensure_outlook(
-    chosen: list[int],
+    lines: list[FactLine],
     base: Mapping[int, float],
     facts: Sequence[Mapping[str, Any]],
     main: str | None,
     seen_figures: set[tuple[Any, ...]],
-) -> list[int]:
-    """Swap the weakest pick for the main subject's best forward figure when none made it."""
+    line_of: Callable[[int], FactLine],
+) -> list[FactLine]:
+    """Swap the weakest line for the main subject's best forward figure when no line
+    shows one."""
 
     def is_outlook(i: int) -> bool:
         return (
@@ -238,15 +276,16 @@ def _ensure_outlook(
             and METRIC_WEIGHTS.get(facts[i].get("metric", ""), 0.0) >= OUTLOOK_MIN_WEIGHT
         )
 
-    if not chosen or main is None or any(is_outlook(i) for i in chosen):
-        return chosen
+    shown = {i for line in lines for i in line.members}
+    if not lines or main is None or any(is_outlook(i) for i in shown):
+        return lines
     candidates = [
         i for i in base
-        if is_outlook(i) and i not in chosen and _figure_key(facts[i]) not in seen_figures
+        if is_outlook(i) and i not in shown and _figure_key(facts[i]) not in seen_figures
     ]  # fmt: skip
     if candidates:
-        chosen[-1] = min(candidates, key=lambda i: (-base[i], i))
-    return chosen
+        return [*lines[:-1], line_of(min(candidates, key=lambda i: (-base[i], i)))]
+    return lines
 
 
 def main_subject(facts: Sequence[Mapping[str, Any]]) -> str | None:

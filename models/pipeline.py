@@ -44,7 +44,8 @@ class ExtractionResult:
     title: str | None = None
     sha256: str = ""
     sentence_embeddings: np.ndarray | None = None
-    summary_fact_indices: list[int] = field(default_factory=list)
+    summary_fact_indices: list[int] = field(default_factory=list)  # the key-fact lines' leads
+    summary_shown_facts: list[int] = field(default_factory=list)  # every fact the lines show
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -251,6 +252,7 @@ class Extractor:
             sha256=doc.sha256,
             sentence_embeddings=embeddings,
             summary_fact_indices=list(summary.key_fact_indices),
+            summary_shown_facts=summary.shown_fact_indices,
         )
 
 

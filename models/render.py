@@ -5,7 +5,9 @@ back in. Every word, label, period format and typographic convention lives in
 ``models/lang/{fr,en}/render.json``, read and checked by :mod:`models.render_data`;
 the code here only decides which template applies (money or percent, range or
 move, which claim wording) and formats numbers. A growth fact is folded into
-its level fact ("+13 % sur un an") by :func:`render_key_facts`.
+its level fact ("+13 % sur un an") by :func:`render_key_facts`, and a key-fact line
+(:mod:`models.fact_lines`) shows its lead's companions, series and peers
+(:func:`render_line`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 # LANG_DIR and load_templates are not used here: the redundant aliases re-export them,
 # so code and tests that import them from models.render keep working.
+from models.fact_lines import FactLine
 from models.render_data import LANG_DIR as LANG_DIR
 from models.render_data import PERIOD_SHAPES, templates_for
 from models.render_data import load_templates as load_templates
@@ -44,10 +47,77 @@ _MEASURED = re.compile(r"organic|constant currency", re.IGNORECASE)
 
 
 def render_fact(
-    fact: Mapping[str, Any], lang: str, *, growth: Mapping[str, Any] | None = None
+    fact: Mapping[str, Any],
+    lang: str,
+    *,
+    growth: Mapping[str, Any] | None = None,
+    companions: Sequence[Mapping[str, Any]] = (),
 ) -> str:
-    """One line for one fact; ``growth`` is an optional growth fact to fold in."""
+    """One line for one fact; ``growth`` is an optional growth fact to fold in, and
+    ``companions`` facts shown in its details ("operating margin 28.2%")."""
     t = templates_for(lang)
+    extra = [
+        # "EPS $5.87", not "EPS $5.87 per share": the label says it is per share
+        t["companion"].format(
+            metric=t["metrics"][other["metric"]], value=format_figure(other, t, per_share=False)
+        )
+        for other in companions
+    ]
+    metric_phrase = _squeeze(
+        t["metric_phrase"].format(metric=metric_label(fact, t), period=format_period(fact, t))
+    )
+    value = _value_with_details(fact, t, growth, extra)
+    subject = fact.get("subject") or fact.get("subject_id")
+    if subject:
+        return t["line"].format(subject=subject, metric_phrase=metric_phrase, value=value)
+    line = t["line_without_subject"].format(metric_phrase=metric_phrase, value=value)
+    return line[:1].upper() + line[1:]
+
+
+def render_line(facts: Sequence[Mapping[str, Any]], line: FactLine, lang: str) -> str:
+    """A key-fact line: its lead fact, then the same measure at other periods and the
+    other holders of a ranking ("… : 11,51 Md$ (+17 % sur un an) ; T4 2025 : 11,96 Md$
+    (prévision de la société)")."""
+    t = templates_for(lang)
+
+    def growth_of(index: int) -> Mapping[str, Any] | None:
+        return facts[line.growths[index]] if index in line.growths else None
+
+    head = render_fact(
+        facts[line.lead],
+        lang,
+        growth=growth_of(line.lead),
+        companions=[facts[i] for i in line.companions],
+    )
+    # an item says its claim only where it differs from the lead's: "(guidance)" after a
+    # reported quarter, but not "according to Counterpoint" three times over
+    lead_claim = claim_wording(facts[line.lead], t)
+    items = [
+        t["series_item"].format(
+            period=format_period(facts[i], t),
+            value=_value_with_details(facts[i], t, growth_of(i), drop_claim=lead_claim),
+        )
+        for i in line.series
+    ]
+    items += [
+        t["peer_item"].format(
+            subject=facts[i].get("subject") or facts[i].get("subject_id"),
+            value=_value_with_details(facts[i], t, growth_of(i), drop_claim=lead_claim),
+        )
+        for i in line.peers
+    ]
+    return t["items_separator"].join([head, *items])
+
+
+def _value_with_details(
+    fact: Mapping[str, Any],
+    t: Mapping[str, Any],
+    growth: Mapping[str, Any] | None,
+    extra: Sequence[str] = (),
+    drop_claim: str | None = None,
+) -> str:
+    """The figure, then in brackets its previous value, growth, companions and claim
+    (unless the claim is worded ``drop_claim``)."""
     details = []
     unit = fact.get("unit") or "count"
     if fact.get("previous") is not None:
@@ -57,20 +127,14 @@ def render_fact(
     if growth is not None:
         template = t["growth_sequential" if growth_basis(growth) == "qoq" else "growth"]
         details.append(template.format(value=format_figure(growth, t, signed=True)))
+    details.extend(extra)
     claim = claim_wording(fact, t)
-    if claim:
+    if claim and claim != drop_claim:
         details.append(claim)
     value = format_figure(fact, t)
     if details:
         value += t["details"].format(details=t["details_separator"].join(details))
-    metric_phrase = _squeeze(
-        t["metric_phrase"].format(metric=metric_label(fact, t), period=format_period(fact, t))
-    )
-    subject = fact.get("subject") or fact.get("subject_id")
-    if subject:
-        return t["line"].format(subject=subject, metric_phrase=metric_phrase, value=value)
-    line = t["line_without_subject"].format(metric_phrase=metric_phrase, value=value)
-    return line[:1].upper() + line[1:]
+    return value
 
 
 def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
@@ -236,7 +300,9 @@ def format_period(fact: Mapping[str, Any], t: Mapping[str, Any]) -> str:
     return str(period)  # an unforeseen shape is shown as written rather than dropped
 
 
-def format_figure(fact: Mapping[str, Any], t: Mapping[str, Any], *, signed: bool = False) -> str:
+def format_figure(
+    fact: Mapping[str, Any], t: Mapping[str, Any], *, signed: bool = False, per_share: bool = True
+) -> str:
     """The value part: single value or range, "environ" and unit (a move's previous
     value goes with the details, see :func:`render_fact`)."""
     unit = fact.get("unit") or "count"
@@ -247,7 +313,7 @@ def format_figure(fact: Mapping[str, Any], t: Mapping[str, Any], *, signed: bool
         core = _format_range(value, float(value_max), unit, t, signed)
     else:
         core = _with_unit(value, unit, t, signed)
-    if _PER_SHARE.match(unit):
+    if per_share and _PER_SHARE.match(unit):
         core = t["per_share"].format(money=core)
     if fact.get("approximate"):
         core = t["approximate"].format(value=core)

@@ -49,6 +49,10 @@ _REQUIRED_PLACEHOLDERS = {
     "multiple": ("{number}",),
     "details": ("{details}",),
     "details_separator": (),
+    "companion": ("{metric}", "{value}"),
+    "series_item": ("{period}", "{value}"),
+    "peer_item": ("{subject}", "{value}"),
+    "items_separator": (),
 }
 _REQUIRED_TEXT_KEYS = tuple(_REQUIRED_PLACEHOLDERS)
 

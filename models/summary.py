@@ -22,8 +22,9 @@ from typing import Any
 import numpy as np
 
 from models.errors import UnsupportedLanguageError
-from models.key_facts import fact_importance, main_subject, select_key_facts, subject_key
-from models.render import pair_growth_facts, render_fact
+from models.fact_lines import FactLine
+from models.key_facts import fact_importance, main_subject, select_key_fact_lines, subject_key
+from models.render import render_line
 from models.schema import SUPPORTED_LANGUAGES
 
 MIN_SENTENCE_WORDS = 6
@@ -47,7 +48,13 @@ class Summary:
     sentences: list[str] = field(default_factory=list)
     sentence_indices: list[int] = field(default_factory=list)
     key_facts: dict[str, list[str]] = field(default_factory=dict)
-    key_fact_indices: list[int] = field(default_factory=list)
+    key_fact_indices: list[int] = field(default_factory=list)  # each line's lead fact
+    key_fact_lines: list[FactLine] = field(default_factory=list)
+
+    @property
+    def shown_fact_indices(self) -> list[int]:
+        """Every fact the key-fact lines show, line by line, lead first."""
+        return [i for line in self.key_fact_lines for i in line.members]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,20 +93,17 @@ def summarize(
         )
     weights = weights or SalienceWeights()
     chosen = select_sentences(text, sentences, facts, k, embeddings, weights)
-    fact_indices = select_key_facts(facts, n_key_facts, text=text)
-    pairs = pair_growth_facts(facts)
+    lines = select_key_fact_lines(facts, n_key_facts, text=text)
     key_facts = {
-        out_lang: [
-            render_fact(facts[i], out_lang, growth=facts[pairs[i]] if i in pairs else None)
-            for i in fact_indices
-        ]
+        out_lang: [render_line(facts, line, out_lang) for line in lines]
         for out_lang in SUPPORTED_LANGUAGES
     }
     return Summary(
         sentences=[_sentence_text(text, sentences[i]) for i in chosen],
         sentence_indices=chosen,
         key_facts=key_facts,
-        key_fact_indices=fact_indices,
+        key_fact_indices=[line.lead for line in lines],
+        key_fact_lines=lines,
     )
 
 

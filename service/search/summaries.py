@@ -56,6 +56,7 @@ def document_summary(
         ],
         "key_facts": {code: summary.key_facts[code] for code in shown},
         "facts": [facts[i] for i in summary.key_fact_indices],
+        "line_facts": [[facts[i] for i in line.members] for line in summary.key_fact_lines],
     }
 
 

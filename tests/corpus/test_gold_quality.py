@@ -90,8 +90,10 @@ def test_heldout_floor(extractor_no_encoder) -> None:
 
 @pytest.mark.parametrize(
     ("tree", "coverage"),
-    # dev: 0.632 on 30 documents, 0.613 on 36 and 0.589 on 40 (ten added blind in session 4)
-    [(ROOT / "corpus", 0.58), (HELDOUT, 0.56)],
+    # dev: 0.632 on 30 documents, 0.613 on 36 and 0.589 on 40 (ten added blind in session 4);
+    # 0.686 on 40 and 0.598 held-out once key-fact lines show a margin, an EPS, other
+    # periods and ranking peers beside their lead (models/fact_lines.py)
+    [(ROOT / "corpus", 0.68), (HELDOUT, 0.59)],
     ids=["dev", "heldout"],
 )
 def test_summary_floors(extractor_no_encoder, tree: Path, coverage: float) -> None:

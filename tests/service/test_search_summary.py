@@ -97,9 +97,11 @@ def test_summary_has_k_sentences_at_their_offsets(search_client, lang: str, k: i
         assert text[span["start"] : span["end"]].strip() == sentence
     assert set(body["key_facts"]) == {"fr", "en"}
     assert 1 <= len(body["key_facts"]["fr"]) == len(body["key_facts"]["en"]) <= 5
-    assert len(body["facts"]) == len(body["key_facts"]["fr"])
-    for fact in body["facts"]:
-        assert text[fact["start"] : fact["end"]] == fact["text"]
+    assert len(body["facts"]) == len(body["line_facts"]) == len(body["key_facts"]["fr"])
+    for lead, shown in zip(body["facts"], body["line_facts"], strict=True):
+        assert shown[0] == lead  # each line's facts start with its lead
+        for fact in shown:
+            assert text[fact["start"] : fact["end"]] == fact["text"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

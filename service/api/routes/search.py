@@ -142,6 +142,7 @@ SUMMARY_OUT_EXAMPLE: dict[str, Any] = {
         "en": ["Amazon — Q2 2025 revenue: $167.7B"],
     },
     "facts": [FACT_EXAMPLE],
+    "line_facts": [[FACT_EXAMPLE]],
 }
 
 
@@ -159,7 +160,13 @@ class DocumentSummaryOut(BaseModel):
     key_facts: dict[str, list[str]] = Field(
         description="Key facts rendered per language (`fr`, `en`, or the one asked for)."
     )
-    facts: list[FactOut] = Field(description="The key facts as facts, most important first.")
+    facts: list[FactOut] = Field(
+        description="Each key-fact line's lead fact, most important first (one per line)."
+    )
+    line_facts: list[list[FactOut]] = Field(
+        description="Every fact each line shows, lead first: its growth, the margin or EPS "
+        "beside a profit, the same measure at other periods, a market-share ranking's peers."
+    )
 
 
 @router.get(
@@ -208,9 +215,10 @@ def search_sentences(
     summary="A document's summary with k sentences and its key facts",
     description=(
         "The `k` most salient sentences (fact density, main-subject salience, position, "
-        "centrality) in document order, and the five key facts rendered in French and "
-        "English — or only in `lang`. Recomputed from the stored text, facts and sentence "
-        "vectors: no re-extraction; with the upload's `k` it is the stored summary."
+        "centrality) in document order, and the five key-fact lines rendered in French and "
+        "English — or only in `lang` — with the facts each line shows. Recomputed from the "
+        "stored text, facts and sentence vectors: no re-extraction; with the upload's `k` "
+        "it is the stored summary."
     ),
     responses=error_responses("not_found", "validation_error"),
 )

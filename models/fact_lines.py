@@ -1,0 +1,148 @@
+"""What a key-fact line shows beside its lead figure, the way an earnings digest prints it.
+
+An analyst's digest does not give one figure per line: "operating income $3.25B
+(margin 28.2%)", "revenue Q3 $11.51B (+17% YoY); Q4 guidance $11.96B", "market
+shares: SK Hynix 62%; Micron 21%; Samsung 17%". A line has a lead fact (chosen by
+:mod:`models.key_facts`) and the facts read with it:
+
+* its growth ("+17 % sur un an"), paired by :func:`models.render.pair_growth_facts`;
+* companions: the margin of an operating profit, the per-share figure of a net
+  profit, or the other way round (same subject, period and claim type);
+* series: the same subject's same measure at other periods (a reported quarter and
+  the next one's guidance, a market's size today and its forecast);
+* peers: the other holders of a market-share ranking given in the same paragraph.
+
+Each fact is shown on one line at most, and a figure already listed is not shown
+again. Deterministic: ties go to the stronger candidate, then the earlier fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+# The pairs a results digest prints together: margin beside operating profit, EPS
+# beside net profit. Measured on dev and held-out (models/README.md).
+COMPANION_METRICS: dict[str, tuple[str, ...]] = {
+    "operating_income": ("operating_margin",),
+    "operating_margin": ("operating_income",),
+    "net_income": ("eps",),
+    "eps": ("net_income",),
+}
+SERIES_LIMIT = 2  # other periods of the same measure: more would make a table, not a line
+PEER_METRICS = frozenset({"market_share"})
+PEER_LIMIT = 3  # the top of a ranking; the rest of it is in the facts
+FORWARD_CLAIMS = frozenset({"guidance", "forecast", "target", "estimate"})
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class FactLine:
+    """Indices into the document's facts: the lead and what its line shows with it."""
+
+    lead: int
+    companions: tuple[int, ...] = ()
+    series: tuple[int, ...] = ()
+    peers: tuple[int, ...] = ()
+    # the growth folded into each shown level fact that has one: {level: growth}
+    growths: Mapping[int, int] = field(default_factory=dict)
+
+    @property
+    def members(self) -> tuple[int, ...]:
+        """Every fact the line shows, lead first."""
+        levels = (self.lead, *self.companions, *self.series, *self.peers)
+        return (*levels, *(self.growths[i] for i in levels if i in self.growths))
+
+
+def build_line(
+    lead: int,
+    facts: Sequence[Mapping[str, Any]],
+    available: Mapping[int, float],
+    growth_pairs: Mapping[int, int],
+    paragraph_of: Callable[[int], Any],
+    subject_of: Callable[[Mapping[str, Any]], str | None],
+) -> FactLine:
+    """The line of ``facts[lead]``: companions, series and peers taken from ``available``
+    (candidate index -> score; the caller removes what the line takes)."""
+    fact = facts[lead]
+    subject = subject_of(fact)
+    ranked = sorted(available, key=lambda i: (-available[i], i))
+
+    def same_measure(other: Mapping[str, Any]) -> bool:
+        return subject is not None and subject_of(other) == subject
+
+    same_sentence_first = sorted(
+        ranked, key=lambda i: facts[i].get("sentence") != fact.get("sentence")
+    )
+    companions: list[int] = []
+    for metric in COMPANION_METRICS.get(fact.get("metric", ""), ()):
+        found = next(
+            (
+                i
+                for i in same_sentence_first
+                if facts[i].get("metric") == metric
+                and same_measure(facts[i])
+                and facts[i].get("period") == fact.get("period")
+                and facts[i].get("claim_type") == fact.get("claim_type")
+            ),
+            None,
+        )
+        if found is not None:
+            companions.append(found)
+
+    series: list[int] = []
+    if fact.get("period"):
+        # the next period's guidance or a forecast first: what a reader looks for beside a level
+        candidates = [
+            i
+            for i in ranked
+            if facts[i].get("metric") == fact.get("metric")
+            and _same_kind_of_unit(facts[i], fact)
+            and same_measure(facts[i])
+            and facts[i].get("period")
+            and facts[i].get("period") != fact.get("period")
+        ]
+        candidates.sort(key=lambda i: facts[i].get("claim_type") not in FORWARD_CLAIMS)
+        for i in candidates:
+            if len(series) == SERIES_LIMIT:
+                break
+            if all(facts[i].get("period") != facts[j].get("period") for j in series):
+                series.append(i)
+        series.sort()
+
+    peers: list[int] = []
+    if fact.get("metric") in PEER_METRICS and subject is not None:
+        holders = {subject}
+        for i in sorted(available):
+            other = facts[i]
+            if len(peers) == PEER_LIMIT:
+                break
+            if (
+                other.get("metric") == fact.get("metric")
+                and _same_kind_of_unit(other, fact)
+                and subject_of(other) not in holders
+                and subject_of(other) is not None
+                and paragraph_of(i) == paragraph_of(lead)
+                and _periods_agree(other, fact)
+            ):
+                peers.append(i)
+                holders.add(subject_of(other))
+
+    growths = {i: growth_pairs[i] for i in (lead, *series) if i in growth_pairs}
+    return FactLine(lead, tuple(companions), tuple(series), tuple(peers), growths)
+
+
+def _periods_agree(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    """Same period, or one of them gives none (a ranking often dates only its first line)."""
+    return one.get("period") == other.get("period") or None in (
+        one.get("period"),
+        other.get("period"),
+    )
+
+
+def _same_kind_of_unit(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    """Same unit, or both amounts of money: TSMC reports in NT$ and guides in US$."""
+    units = (one.get("unit") or "", other.get("unit") or "")
+    return units[0] == units[1] or all(_CURRENCY.match(unit) for unit in units)

@@ -1,0 +1,171 @@
+"""Key-fact lines: what a line shows beside its lead, chosen and rendered in both languages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from models.fact_lines import PEER_LIMIT, SERIES_LIMIT
+from models.key_facts import select_key_fact_lines
+from models.render import render_line
+
+
+def fact(metric: str, value: float, unit: str, **extra: Any) -> dict[str, Any]:
+    base = {"subject": "Netflix", "subject_id": "NFLX", "metric": metric, "value": value,
+            "value_max": None, "previous": None, "unit": unit, "period": "2025-Q3",
+            "claim_type": "reported", "qualifier": None, "attribution": None,
+            "approximate": False, "confidence": 0.9}  # fmt: skip
+    return {**base, **extra}
+
+
+def lines_of(facts: list[dict[str, Any]], lang: str, n: int = 5, text: str | None = None):
+    lines = select_key_fact_lines(facts, n, text=text)
+    return lines, [render_line(facts, line, lang) for line in lines]
+
+
+# (lang, facts, expected first line): the pairs an earnings digest prints together
+COMPANION_ROWS = [
+    ("fr", [fact("operating_income", 3.25e9, "USD"), fact("operating_margin", 28.2, "%")],
+     "Netflix — résultat opérationnel T3 2025\u00a0: 3,25\u00a0Md$ "
+     "(marge opérationnelle 28,2\u00a0%)"),
+    ("en", [fact("operating_income", 3.25e9, "USD"), fact("operating_margin", 28.2, "%")],
+     "Netflix — Q3 2025 operating income: $3.25B (operating margin 28.2%)"),
+    # the label says "per share": the value does not say it twice
+    ("fr", [fact("net_income", 2.55e9, "USD"), fact("net_income_growth", 8, "%"),
+            fact("eps", 5.87, "USD/share")],
+     "Netflix — résultat net T3 2025\u00a0: 2,55\u00a0Md$ (+8\u00a0% sur un an, "
+     "bénéfice par action 5,87\u00a0$)"),
+    ("en", [fact("net_income", 2.55e9, "USD"), fact("net_income_growth", 8, "%"),
+            fact("eps", 5.87, "USD/share")],
+     "Netflix — Q3 2025 net income: $2.55B (+8% YoY, EPS $5.87)"),
+    # either may lead: the EPS first, the net income beside it
+    ("en", [fact("eps", 5.87, "USD/share"), fact("net_income", 2.55e9, "USD")],
+     "Netflix — Q3 2025 EPS: $5.87 per share (net income $2.55B)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "facts", "expected"), COMPANION_ROWS)
+def test_a_margin_or_eps_is_read_beside_its_profit(
+    lang: str, facts: list[dict[str, Any]], expected: str
+) -> None:
+    lines, rendered = lines_of(facts, lang)
+    assert rendered == [expected]
+    assert sorted(lines[0].members) == list(range(len(facts)))
+
+
+# (change to the companion, why it is no companion): it gets its own line
+NOT_COMPANION_ROWS = [
+    ({"period": "2025-Q4"}, "another period"),
+    ({"claim_type": "estimate"}, "an analyst's estimate beside a reported profit"),
+    ({"subject": "Spotify", "subject_id": "SPOT"}, "another company"),
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("change", "why"), NOT_COMPANION_ROWS)
+def test_a_margin_of_another_period_claim_or_subject_is_no_companion(
+    lang: str, change: dict[str, Any], why: str
+) -> None:
+    facts = [fact("operating_income", 3.25e9, "USD"), fact("operating_margin", 28.2, "%", **change)]
+    lines, rendered = lines_of(facts, lang)
+    assert [line.companions for line in lines] == [(), ()], why
+    assert len(rendered) == 2
+
+
+# (lang, facts, expected line): the same measure at other periods follows the lead
+SERIES_ROWS = [
+    ("fr", [fact("revenue", 11.51e9, "USD"), fact("revenue_growth", 17, "%"),
+            fact("revenue", 11.96e9, "USD", period="2025-Q4", claim_type="guidance")],
+     "Netflix — chiffre d'affaires T3 2025\u00a0: 11,51\u00a0Md$ (+17\u00a0% sur un an)"
+     "\u00a0; T4 2025\u00a0: 11,96\u00a0Md$ (prévision de la société)"),
+    ("en", [fact("revenue", 11.51e9, "USD"), fact("revenue_growth", 17, "%"),
+            fact("revenue", 11.96e9, "USD", period="2025-Q4", claim_type="guidance")],
+     "Netflix — Q3 2025 revenue: $11.51B (+17% YoY); Q4 2025: $11.96B (guidance)"),
+    # TSMC reports in NT$ and guides in US$: money is money
+    ("fr", [fact("revenue", 933.79e9, "TWD", subject="TSMC", subject_id="TSM", period="2025-Q2"),
+            fact("revenue", 31.8e9, "USD", subject="TSMC", subject_id="TSM", value_max=33e9,
+                 claim_type="guidance")],
+     "TSMC — chiffre d'affaires T2 2025\u00a0: 933,79\u00a0Md\u00a0TWD\u00a0; T3 2025\u00a0: "
+     "31,8 à 33\u00a0Md$ (prévision de la société)"),
+    ("en", [fact("revenue", 933.79e9, "TWD", subject="TSMC", subject_id="TSM", period="2025-Q2"),
+            fact("revenue", 31.8e9, "USD", subject="TSMC", subject_id="TSM", value_max=33e9,
+                 claim_type="guidance")],
+     "TSMC — Q2 2025 revenue: TWD 933.79B; Q3 2025: $31.8B–$33B (guidance)"),
+    # a market today and its forecast
+    ("fr", [fact("market_size", 34e9, "USD", subject="marché HBM", subject_id="hbm",
+                 period="2025", claim_type="estimate"),
+            fact("market_size", 100e9, "USD", subject="marché HBM", subject_id="hbm",
+                 period="2030", claim_type="forecast")],
+     "marché HBM — taille du marché 2025\u00a0: 34\u00a0Md$ (estimation)\u00a0; 2030\u00a0: "
+     "100\u00a0Md$ (prévision)"),
+    ("en", [fact("market_size", 34e9, "USD", subject="HBM market", subject_id="hbm",
+                 period="2025", claim_type="estimate"),
+            fact("market_size", 100e9, "USD", subject="HBM market", subject_id="hbm",
+                 period="2030", claim_type="forecast")],
+     "HBM market — 2025 market size: $34B (estimate); 2030: $100B (expected)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "facts", "expected"), SERIES_ROWS)
+def test_other_periods_of_the_same_measure_follow_the_lead(
+    lang: str, facts: list[dict[str, Any]], expected: str
+) -> None:
+    lines, rendered = lines_of(facts, lang)
+    assert rendered == [expected]
+    assert sorted(lines[0].members) == list(range(len(facts)))
+
+
+def test_a_series_keeps_forward_figures_first_and_stops_at_its_limit() -> None:
+    quarters = ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2"]
+    facts = [fact("revenue", 11.51e9, "USD")]
+    facts += [fact("revenue", 9e9 + n * 1e8, "USD", period=p) for n, p in enumerate(quarters)]
+    facts.append(fact("revenue", 11.96e9, "USD", period="2025-Q4", claim_type="guidance"))
+    lines = select_key_fact_lines(facts, 1)
+    assert len(lines[0].series) == SERIES_LIMIT
+    assert len(facts) - 1 in lines[0].series  # the guidance, though listed last
+
+
+PARAGRAPHS = {
+    "fr": "Mémoire HBM\n\nSK Hynix détient 62 % du marché, Micron 21 % et Samsung 17 %, "
+          "selon Counterpoint.\n\nKioxia détient 15 % du marché NAND.\n",
+    "en": "HBM memory\n\nSK Hynix holds 62% of the market, Micron 21% and Samsung 17%, "
+          "according to Counterpoint.\n\nKioxia holds 15% of the NAND market.\n",
+}  # fmt: skip
+RANKING_LINES = {
+    "fr": "SK Hynix — part de marché T2 2025\u00a0: 62\u00a0% (d'après Counterpoint)\u00a0; "
+          "Micron\u00a0: 21\u00a0%\u00a0; Samsung\u00a0: 17\u00a0%",
+    "en": "SK Hynix — Q2 2025 market share: 62% (according to Counterpoint); Micron: 21%; "
+          "Samsung: 17%",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_market_share_ranking_is_read_on_one_line_within_its_paragraph(lang: str) -> None:
+    text = PARAGRAPHS[lang]
+    holders = [("SK Hynix", "62"), ("Micron", "21"), ("Samsung", "17"), ("Kioxia", "15")]
+    facts = [
+        fact("market_share", float(value), "%", subject=name, subject_id=name.lower(),
+             period="2025-Q2" if name == "SK Hynix" else None, attribution="Counterpoint",
+             start=text.index(f"{value} %" if lang == "fr" else f"{value}%"))
+        for name, value in holders
+    ]  # fmt: skip
+    lines, rendered = lines_of(facts, lang, text=text)
+    assert rendered[0] == RANKING_LINES[lang]
+    assert lines[0].peers == (1, 2)  # Kioxia's share is of another market, another paragraph
+    assert len(lines[0].peers) <= PEER_LIMIT
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_fact_is_shown_once_and_lines_stay_distinct(lang: str) -> None:
+    facts = [
+        fact("revenue", 11.51e9, "USD"), fact("revenue_growth", 17, "%"),
+        fact("operating_income", 3.25e9, "USD"), fact("operating_margin", 28.2, "%"),
+        fact("net_income", 2.55e9, "USD"), fact("eps", 5.87, "USD/share"),
+        fact("revenue", 11.96e9, "USD", period="2025-Q4", claim_type="guidance"),
+        fact("free_cash_flow", 2.66e9, "USD"), fact("share_price_change", -6.2, "%"),
+    ]  # fmt: skip
+    lines, rendered = lines_of(facts, lang)
+    shown = [i for line in lines for i in line.members]
+    assert len(shown) == len(set(shown)) == len(facts)
+    assert len(rendered) == len(lines) == 5
