@@ -45,15 +45,6 @@ COMPANION_ROWS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("lang", "facts", "expected"), COMPANION_ROWS)
-def test_a_margin_or_eps_is_read_beside_its_profit(
-    lang: str, facts: list[dict[str, Any]], expected: str
-) -> None:
-    lines, rendered = lines_of(facts, lang)
-    assert rendered == [expected]
-    assert sorted(lines[0].members) == list(range(len(facts)))
-
-
 # (change to the companion, why it is no companion): it gets its own line
 NOT_COMPANION_ROWS = [
     ({"period": "2025-Q4"}, "another period"),
@@ -107,10 +98,11 @@ SERIES_ROWS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("lang", "facts", "expected"), SERIES_ROWS)
-def test_other_periods_of_the_same_measure_follow_the_lead(
+@pytest.mark.parametrize(("lang", "facts", "expected"), COMPANION_ROWS + SERIES_ROWS)
+def test_one_line_shows_the_lead_and_what_is_read_with_it(
     lang: str, facts: list[dict[str, Any]], expected: str
 ) -> None:
+    """A margin or an EPS beside its profit; other periods of the same measure after it."""
     lines, rendered = lines_of(facts, lang)
     assert rendered == [expected]
     assert sorted(lines[0].members) == list(range(len(facts)))
