@@ -42,6 +42,18 @@ COMPANION_ROWS = [
     # either may lead: the EPS first, the net income beside it
     ("en", [fact("eps", 5.87, "USD/share"), fact("net_income", 2.55e9, "USD")],
      "Netflix — Q3 2025 EPS: $5.87 per share (net income $2.55B)"),
+    # a market's growth rate spans years: beside its size whatever its period and claim
+    ("fr", [fact("market_size", 123e9, "USD", subject="marché des accélérateurs IA",
+                 subject_id="aam", period="2024", claim_type="estimate"),
+            fact("growth_rate", 19, "%", subject="marché des accélérateurs IA",
+                 subject_id="aam", period="2029", claim_type="forecast")],
+     "marché des accélérateurs IA — taille du marché 2024\u00a0: 123\u00a0Md$ "
+     "(taux de croissance +19\u00a0%, estimation)"),
+    ("en", [fact("market_size", 123e9, "USD", subject="AI accelerator market",
+                 subject_id="aam", period="2024", claim_type="estimate"),
+            fact("growth_rate", 19, "%", subject="AI accelerator market",
+                 subject_id="aam", period="2029", claim_type="forecast")],
+     "AI accelerator market — 2024 market size: $123B (growth rate +19%, estimate)"),
 ]  # fmt: skip
 
 
