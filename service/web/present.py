@@ -7,12 +7,13 @@ key facts, the tooltips, the tables and the chart axes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from models.render import format_figure, format_period, templates_for
-from models.schema import METRICS
+from models.key_facts import select_key_fact_lines
+from models.render import format_figure, format_period, render_line, templates_for
+from models.schema import METRICS, SUPPORTED_LANGUAGES
 
 # Metrics that belong together share a colour; the legend names each metric.
 METRIC_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -124,3 +125,26 @@ def legend(facts: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
         {"metric": m, "label": metric_label(m), "family": family(m), "count": counts[m]}
         for m in sorted(counts, key=lambda m: order.get(m, len(order)))
     ]
+
+
+DEFAULT_KEY_FACTS = 5  # the extractor's default, for a document stored without a summary
+
+
+def key_fact_lines(
+    facts: Sequence[Mapping[str, Any]],
+    text: str,
+    summary: Mapping[str, Any],
+    anchors: Mapping[int, str],
+) -> tuple[dict[str, list[str]], list[list[str]]]:
+    """The key-fact lines in each language and, line by line, the anchors of the figures
+    each shows in the text (its lead first), so a reader can check every number at its
+    source. Recomputed from the stored facts like ``GET /documents/{id}/summary``, with
+    as many lines as the stored summary has."""
+    stored = (summary.get("key_facts") or {}).get("fr")
+    n = len(stored) if isinstance(stored, list) else DEFAULT_KEY_FACTS
+    lines = select_key_fact_lines(facts, n, text=text)
+    rendered = {
+        lang: [render_line(facts, line, lang) for line in lines] for lang in SUPPORTED_LANGUAGES
+    }
+    sources = [[anchors[i] for i in line.members if i in anchors] for line in lines]
+    return rendered, sources

@@ -21,7 +21,7 @@ from service.web.filters import PAGE_SIZE, read_query
 from service.web.highlight import anchors_by_fact, segments
 from service.web.negotiation import HtmlPageRoute
 from service.web.pages import STATIC_DIR, error_page, render, store_of, unavailable
-from service.web.present import fact_view, legend, metric_choices
+from service.web.present import fact_view, key_fact_lines, legend, metric_choices
 
 # Pages on URLs the REST API also answers: matched only when a browser asks for HTML.
 shared_urls = APIRouter(route_class=HtmlPageRoute, include_in_schema=False)
@@ -68,7 +68,7 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
     anchors = anchors_by_fact(parts)
     meta = document["document"]
     summary = document.get("summary") or {}
-    key_facts = {lang: list(summary.get("key_facts", {}).get(lang) or []) for lang in ("fr", "en")}
+    key_facts, key_sources = key_fact_lines(document["facts"], text, summary, anchors)
     wanted = request.query_params.get("kf")
     key_lang = wanted if wanted in key_facts else meta["lang"]
     tips = [
@@ -102,6 +102,7 @@ def document_page(request: Request, document_id: str) -> HTMLResponse:
             "entities": document.get("entities", []),
             "sentences": summary.get("sentences") or [],
             "key_facts": key_facts,
+            "key_sources": key_sources,
             "key_lang": key_lang,
             "legend": legend(facts),
         },

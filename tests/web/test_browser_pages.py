@@ -165,13 +165,36 @@ def test_key_facts_switch_to_english(page, live_app, amazon_id):
     french, english = page.locator("#key-facts-fr"), page.locator("#key-facts-en")
     expect(french).to_be_visible()
     expect(english).to_be_hidden()
-    assert french.locator("li").all_text_contents() == summary["fr"]
+    assert french.locator(".key-line").all_text_contents() == summary["fr"]
     page.get_by_role("button", name="EN").click()
     expect(english).to_be_visible()
     expect(french).to_be_hidden()
     expect(page.get_by_role("button", name="EN")).to_have_attribute("aria-pressed", "true")
-    assert english.locator("li").all_text_contents() == summary["en"]
+    assert english.locator(".key-line").all_text_contents() == summary["en"]
     assert page.url.endswith("?kf=en")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_key_fact_lines_link_every_figure_they_show_to_the_text(page, live_app, amazon_id, lang):
+    response = live_app.api.get(f"/documents/{amazon_id}/summary")
+    assert response.status_code == 200
+    line_facts = response.json()["line_facts"]
+    page.goto(f"{live_app.url}/documents/{amazon_id}?kf={lang}")
+    lines = page.locator(f"#key-facts-{lang} li")
+    expect(lines).to_have_count(len(line_facts))
+    for n, shown in enumerate(line_facts):
+        links = lines.nth(n).locator("a.key-source")
+        expect(links).to_have_count(len(shown))  # the lead, its growth, what the line adds
+        targets = [page.locator(f"#{link.get_attribute('data-target')}") for link in links.all()]
+        for target, fact in zip(targets, shown, strict=True):
+            expect(target).to_contain_text(fact["text"])
+    screenshot(page, f"document-key-fact-sources-{lang}")
+    link = lines.last.locator("a.key-source").first
+    mark = page.locator(f"#{link.get_attribute('data-target')}")
+    link.click()
+    expect(mark).to_be_in_viewport()
+    expect(mark).to_be_focused()
+    expect(mark).to_have_class(re.compile(r"\bflash\b"))
 
 
 def test_fact_row_scrolls_to_and_flashes_its_highlight(page, live_app, amazon_id):

@@ -107,6 +107,15 @@
     });
   });
 
+  // A key-fact line's numbers jump to the figures it shows, like a table row.
+  document.querySelectorAll(".key-source").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      const row = document.querySelector('.facts-table tr[data-target="' + link.dataset.target + '"]');
+      jumpTo(link.dataset.target, row);
+    });
+  });
+
   const start = decodeURIComponent(window.location.hash.slice(1));
   if (/^at-\d+$/.test(start)) {
     window.requestAnimationFrame(function () {
