@@ -69,6 +69,8 @@ class CueSet:
     of_after_cue: re.Pattern[str]
     of_after_figure: re.Pattern[str]
     own_figure_link: re.Pattern[str]
+    relative_link: re.Pattern[str]
+    ranking_share: re.Pattern[str]
     sentence_topic: re.Pattern[str]
     possessive_after: re.Pattern[str]
     conditional_exclusions: frozenset[str]
@@ -316,6 +318,7 @@ _ORGANISATION_KEYS = (
     "places",
 )
 _TICKER = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
+_BRACKETED = r"(?:[ \u00a0]*\([^()]{1,60}\))"  # "(Intermarché, Netto)" after a name
 
 
 def require_word_lists(
@@ -429,8 +432,23 @@ def _subject_links(links: dict[str, list[str]], figures: dict[str, Any]) -> dict
         "of_after_figure": re.compile(
             rf"^\s*(?:{words('of_after_figure_words')})\s*{article}?$", re.I
         ),
+        # "Micron at 21%", "Les Mousquetaires (Intermarché, Netto) à 17,4 %"
         "own_figure_link": re.compile(
-            rf"^\s+(?:{words('own_figure_links')})\s+(?:(?:{approx})\s+)?$", re.I
+            rf"^{_BRACKETED}?\s+(?:{words('own_figure_links')})\s+(?:(?:{approx})\s+)?$", re.I
+        ),
+        # "dépasser par Lidl, qui atteint 8,6 %": the name a relative clause gives the figure
+        "relative_link": re.compile(
+            rf"^,?\s+(?:{words('relative_pronouns')})\s+[^\W\d_]+"
+            rf"(?:\s+(?:{words('own_figure_links')}))?\s+(?:(?:{approx})\s+)?$",
+            re.I,
+        ),
+        # "followed by Cisco at 5.9%, CrowdStrike at 4.6%", "Les Mousquetaires (Intermarché,
+        # Netto) à 17,4 %": a name given its share in a list, an organisation
+        "ranking_share": re.compile(
+            rf"^{_BRACKETED}?"
+            rf"[ \u00a0]+(?:{words('own_figure_links')})[ \u00a0]+"
+            rf"(?:(?:{approx})[ \u00a0]+)?[+−-]?\d[\d.,]*[ \u00a0\u202f]?%",
+            re.I,
         ),
         "sentence_topic": re.compile(rf"^{article}?$", re.I),
         "possessive_after": re.compile(rf"^(?:{words('possessive_after')})(?![\w])"),

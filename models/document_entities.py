@@ -37,6 +37,7 @@ _ELIDED_ARTICLE = re.compile(r"[LlDd]['’][^ \u00a0]*[ \u00a0]?")
 _NEXT_WORD = re.compile(r",?[ \u00a0]([a-z]{3}[a-z.]*)(?![\w])")
 _TITLE_PART = re.compile(r"\s*[:;|—–]\s*|\s+-\s+")
 _MIN_SHORT_FORM = 3
+_TITLE_CASE_SHARE = 0.5  # above it, a title capitalizes its words, not only its names
 _COMPANY_TYPES = ("company", "business_unit", "analyst_firm")
 
 
@@ -111,6 +112,7 @@ def discover(text: str, kb: KnowledgeBase, cues: CueSet) -> list[EntityRecord]:
         if (record := kb.get(m.entity_id)) is not None and record.type in _COMPANY_TYPES
     ]  # fmt: skip
     found.extend(_title_names(text, title_end, known, companies, cues))
+    found.extend(_named_in_title(text, title_end, known, cues))
     for match in _NAME.finditer(text):
         start, name = _without_stopwords(match.start(), _SPACE.sub(" ", match.group()), cues)
         core, had_suffix = _strip_suffix(name, cues)
@@ -122,7 +124,8 @@ def discover(text: str, kb: KnowledgeBase, cues: CueSet) -> list[EntityRecord]:
             name, had_suffix = f"{name} {legal.group(1)}", True
             after = after[legal.end() :]
         listing = cues.listing.match(after)
-        if not core or not (had_suffix or listing):
+        ranked = cues.ranking_share.match(after)
+        if not core or not (had_suffix or listing or ranked):
             continue
         if not _plausible(core, start, start + len(core), text, known, cues):
             continue
@@ -184,6 +187,25 @@ def _title_names(
         ):
             return [name]
     return []
+
+
+def _named_in_title(
+    text: str, title_end: int, known: list[EntityMention], cues: CueSet
+) -> list[_Found]:
+    """The other names a title gives and the body repeats: "Grande distribution : E.Leclerc
+    creuse l'écart, Lidl passe devant Auchan" is also about Lidl and Auchan. Not the
+    title's subject (``_title_names`` decides that), but organisations of the report.
+    A title in title case ("Arista Networks Reports Third Quarter 2025 Financial Results")
+    capitalizes every word, so its capitals name nothing."""
+    words = re.findall(r"[^\W\d_]{4,}", text[:title_end])
+    if sum(w[0].isupper() for w in words) > _TITLE_CASE_SHARE * len(words):
+        return []
+    found = []
+    for match in _NAME_INSIDE.finditer(text, 0, title_end):
+        name = _title_name(match, text, title_end, known, cues)
+        if name is not None:
+            found.append(_Found(name.core, name.written, name.ticker))
+    return found
 
 
 def _title_name(

@@ -28,6 +28,7 @@ _PRODUCT_METRICS = frozenset({"performance_gain", "price_performance_gain", "chi
 _MARKET_METRICS = frozenset({"market_size"})
 _CATEGORY_METRICS = frozenset({"market_share", "growth_rate"})
 IN_COMPARISON = "its figure in a comparison"
+RELATIVE = "its figure in the clause it opens"
 _COMPARED_SIDE_PENALTY = 80
 
 
@@ -106,6 +107,9 @@ def _score(
         between = text[cand.end : fig_start]
         if _BRACKET_BETWEEN.match(between) or cues.own_figure_link.match(between):
             score, reason = score + 45, "its own figure right after it"
+        elif cues.relative_link.match(between):
+            # "dépasser par Lidl, qui atteint 8,6 %": an agent there, the subject here
+            score, reason = score + 45, RELATIVE
         if any(cand.end <= s and e <= fig_start for s, e in other_figures):
             score -= 15
     else:
@@ -136,7 +140,7 @@ def _score(
         score += 15
     if cand.in_clause_subject and not after_break:  # the parser can join the two clauses
         score, reason = score + 8, "subject of the clause"
-    if cues.agent_before.search(text[max(0, cand.start - 25) : cand.start]):
+    if reason != RELATIVE and cues.agent_before.search(text[max(0, cand.start - 25) : cand.start]):
         score -= _AGENT_PENALTY  # "gravée par TSMC", "according to IDC": an agent, not the subject
         if (
             cand.end <= fig_start

@@ -1660,6 +1660,50 @@ SUBJECT_ROWS = [
         "40%",
         "AMD",
     ),
+    # a ranking names each holder right before its share, known to the gazetteer or not
+    row(
+        "en",
+        "Canalys estimates that Palo Alto Networks led the industry with a 7.8% share, "
+        "followed by Cisco at 5.9%, CrowdStrike at 4.6% and Fortinet at 4.4%.",
+        "4.6%",
+        "crowdstrike",
+    ),
+    row(
+        "fr",
+        "Selon Kantar, Carrefour conserve la deuxième place avec 19,7 %, devant Les "
+        "Mousquetaires (Intermarché, Netto) à 17,4 %.",
+        "17,4 %",
+        "mousquetaires",
+    ),
+    # the name a relative clause opens is the subject of its figure, agent before or not
+    row(
+        "fr",
+        "Sur les processeurs pour serveurs, Intel s'est fait dépasser par AMD, qui atteint "
+        "41 % du marché.",
+        "41 %",
+        "AMD",
+    ),
+    row(
+        "en",
+        "In server processors, Intel was overtaken by AMD, which reached 41% of the market.",
+        "41%",
+        "AMD",
+    ),
+    # a name the title gives, and the body repeats, is an organisation
+    row(
+        "fr",
+        "Grande distribution : Lidl passe devant Auchan\n\nAuchan poursuit sa glissade à "
+        "8,4 % de part de marché.",
+        "8,4 %",
+        "auchan",
+    ),
+    row(
+        "en",
+        "Grocery retail: Lidl overtakes Auchan as discounters keep gaining ground\n\nAuchan "
+        "kept sliding to an 8.4% market share.",
+        "8.4%",
+        "auchan",
+    ),
 ]
 
 
@@ -2918,6 +2962,20 @@ CLAIM_ROWS = [
         "Le dividende de NVIDIA sera de 0,01 dollar par action, versé le 26 décembre 2025.",
         "0,01",
         {"reported", "guidance"},
+    ),
+    # "devant" a name is "ahead of" it, no forecast; "devant se poursuivre" is one
+    row(
+        "fr",
+        "SK Hynix détenait 62 % du marché de la HBM, devant Micron (21 %).",
+        "21 %",
+        {"reported"},
+    ),
+    row(
+        "fr",
+        "Les dépenses d'Amazon totalisent 31,4 milliards de dollars, un rythme devant se "
+        "poursuivre au second semestre.",
+        "31,4 milliards",
+        {"forecast", "reported"},
     ),
 ]
 
