@@ -104,6 +104,12 @@ def _node_pattern(node: _TrieNode) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+# An alias right after a name particle is part of another name: "da Vinci" (a surgical
+# robot, a painter) is not VINCI. Lower-case particles only ("de" and "van" open too many
+# French and Dutch phrases before a company: "le chiffre d'affaires de Vinci").
+_NAME_PARTICLES = ("da",)
+
+
 def _compile_matcher(entities: list[EntityRecord]) -> re.Pattern[str]:
     root = _TrieNode()
     for entity in entities:
@@ -117,7 +123,10 @@ def _compile_matcher(entities: list[EntityRecord]) -> re.Pattern[str]:
                 node.any_case = True
             else:
                 node.exact_forms.add(normalize_alias(alias))
-    return re.compile(r"(?<!\w)" + _node_pattern(root) + r"(?!\w)", re.IGNORECASE)
+    not_after_particle = "".join(f"(?<!(?<!\\w){p} )" for p in _NAME_PARTICLES)
+    return re.compile(
+        r"(?<!\w)" + not_after_particle + _node_pattern(root) + r"(?!\w)", re.IGNORECASE
+    )
 
 
 class KnowledgeBase:

@@ -274,6 +274,7 @@ def find_partial_periods(
                 before[-1] in _partial_before(lang)
                 or (len(before) >= 2 and before[-2] in _partial_before(lang)
                     and before[-1].isalpha())
+                or _named_owner(text, m.start())
             )  # fmt: skip
             if not hyphenated and not introduced:
                 continue  # "the company's first quarter above …" names no period
@@ -375,6 +376,16 @@ def period_kind(period_or_label: str) -> str:
     if tail[:1] in ("Q", "H", "M"):
         return tail[:1]
     return "M" if period_or_label.count("-") == 1 and tail.isdigit() else "Y"
+
+
+_POSSESSIVE = re.compile(r"\w['’]s$|\ws['’]$")
+
+
+def _named_owner(text: str, start: int) -> bool:
+    """Whether a name's possessive stands right before ``start``: "Intuitive's third
+    quarter" is its quarter, but "the company's first quarter above …" names none."""
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and before[-1][:1].isupper() and _POSSESSIVE.search(before[-1]) is not None
 
 
 _RELATIVE_REACH = 60  # chars after a figure searched for "a year earlier"

@@ -1660,6 +1660,21 @@ SUBJECT_ROWS = [
         "40%",
         "AMD",
     ),
+    # "da Vinci" (a surgical robot) is not VINCI: an alias after a name particle
+    row(
+        "en",
+        "Intuitive Surgical (NASDAQ: ISRG) beat estimates. Worldwide da Vinci procedures "
+        "grew 19% in the quarter.",
+        "19%",
+        "ISRG",
+    ),
+    row(
+        "fr",
+        "Intuitive Surgical (NASDAQ: ISRG) a battu le consensus. Les interventions réalisées "
+        "avec le robot da Vinci ont progressé de 19 % au troisième trimestre.",
+        "19 %",
+        "ISRG",
+    ),
     # a ranking names each holder right before its share, known to the gazetteer or not
     row(
         "en",
@@ -1710,6 +1725,22 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a name's quarter is a period, dated by the report's date; "the company's first
+    # quarter above …" names none (the sentence's own period stands)
+    row(
+        "en",
+        "Equity Research | October 22, 2025\n\nIntuitive's third quarter was the cleanest "
+        "beat in our coverage. Revenue of $2.49 billion grew 22%.",
+        "$2.49 billion",
+        "2025-Q3",
+    ),
+    row(
+        "en",
+        "In its fiscal 2026 second quarter, revenue rose 34% to $1.14 billion, the company's "
+        "first quarter above the billion-dollar mark.",
+        "$1.14 billion",
+        "FY2026-Q2",
+    ),
     # the month a forecast was given ("had forecast in July") dates no figure
     row(
         "en",
