@@ -151,10 +151,18 @@ def document_period_of(
             return date_partial(str(year), headline_months[0])
     annual = _annual_words(lang).search(headline)
     headline_years = [p.period for p in periods if p.start < len(headline) and p.period.isdigit()]
-    if annual and headline_years and not any(p.start < len(headline) for p in periods
-                                             if period_kind(p.period) in "QH"):  # fmt: skip
-        return headline_years[0]
+    # "… sur l'exercice 2024/25": a fiscal year is a year of accounts, annual by itself
+    headline_fiscal = [p.period for p in periods
+                       if p.start < len(headline) and _FISCAL_YEAR.fullmatch(p.period)]  # fmt: skip
+    whole_years = headline_years if annual else []
+    if (whole_years or headline_fiscal) and not any(
+        p.start < len(headline) for p in periods if period_kind(p.period) in "QH"
+    ):
+        return (whole_years or headline_fiscal)[0]
     return ranked.most_common(1)[0][0] if ranked else None
+
+
+_FISCAL_YEAR = re.compile(r"FY\d{4}")
 
 
 @cache

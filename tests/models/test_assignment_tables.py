@@ -73,6 +73,14 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a "courant" (recurring) EPS is an EPS, per share
+    row(
+        "fr",
+        "Le résultat net courant recule de 9 %, à 1 853 M€, et le bénéfice net courant par "
+        "action dilué s'établit à 7,34 €.",
+        "7,34 €",
+        "eps",
+    ),
     # an enterprise value is a valuation
     row(
         "fr",
@@ -1660,6 +1668,21 @@ SUBJECT_ROWS = [
         "40%",
         "AMD",
     ),
+    # a segment's name is capitalized: "des vins et spiritueux" is a trade, not LVMH's segment
+    row(
+        "fr",
+        "Le chiffre d'affaires de Pernod Ricard, numéro deux mondial des vins et spiritueux, "
+        "s'établit à 10 959 M€.",
+        "10 959 M€",
+        "RI",
+    ),
+    row(
+        "en",
+        "Revenue at Pernod Ricard, the world's number two in wines and spirits, came to "
+        "€10,959 million.",
+        "€10,959 million",
+        "RI",
+    ),
     # "da Vinci" (a surgical robot) is not VINCI: an alias after a name particle
     row(
         "en",
@@ -1725,6 +1748,23 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a headline naming a fiscal year is about that year, whatever quarter an outlook names
+    row(
+        "fr",
+        "Pernod Ricard : des ventes en recul sur l'exercice 2024/25\n\nParis, le 28 août "
+        "2025\n\nLe résultat opérationnel courant atteint 2 873 M€. Pour l'exercice "
+        "2025/26, la direction prévoit un premier trimestre difficile.",
+        "2 873 M€",
+        "FY2025",
+    ),
+    row(
+        "en",
+        "Pernod Ricard: sales fall in fiscal 2025\n\nParis, August 28, 2025\n\nProfit from "
+        "recurring operations reached €2,873 million. For fiscal 2026, management expects a "
+        "difficult first quarter.",
+        "€2,873 million",
+        "FY2025",
+    ),
     # a name's quarter is a period, dated by the report's date; "the company's first
     # quarter above …" names none (the sentence's own period stands)
     row(
