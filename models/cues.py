@@ -432,9 +432,10 @@ def _subject_links(links: dict[str, list[str]], figures: dict[str, Any]) -> dict
         "of_after_figure": re.compile(
             rf"^\s*(?:{words('of_after_figure_words')})\s*{article}?$", re.I
         ),
-        # "Micron at 21%", "Les Mousquetaires (Intermarché, Netto) à 17,4 %"
+        # "Micron at 21%", "Les Mousquetaires (Intermarché, Netto) à 17,4 %", "SNCF Connect,
+        # à 12,8 %"
         "own_figure_link": re.compile(
-            rf"^{_BRACKETED}?\s+(?:{words('own_figure_links')})\s+(?:(?:{approx})\s+)?$", re.I
+            rf"^{_BRACKETED}?,?\s+(?:{words('own_figure_links')})\s+(?:(?:{approx})\s+)?$", re.I
         ),
         # "dépasser par Lidl, qui atteint 8,6 %": the name a relative clause gives the figure
         "relative_link": re.compile(
@@ -445,7 +446,7 @@ def _subject_links(links: dict[str, list[str]], figures: dict[str, Any]) -> dict
         # "followed by Cisco at 5.9%, CrowdStrike at 4.6%", "Les Mousquetaires (Intermarché,
         # Netto) à 17,4 %": a name given its share in a list, an organisation
         "ranking_share": re.compile(
-            rf"^{_BRACKETED}?"
+            rf"^{_BRACKETED}?,?"
             rf"[ \u00a0]+(?:{words('own_figure_links')})[ \u00a0]+"
             rf"(?:(?:{approx})[ \u00a0]+)?[+−-]?\d[\d.,]*[ \u00a0\u202f]?%",
             re.I,

@@ -37,6 +37,8 @@ class MarketCues:
     stops: frozenset[str]
     trailing: frozenset[str]
     max_words: int
+    # "en ligne" in "le marché du voyage en ligne": a stop word opening a fixed phrase
+    compounds: re.Pattern[str] | None = None
 
 
 @cache
@@ -64,7 +66,16 @@ def market_cues(lang: str) -> MarketCues:
         stops=frozenset(w.lower().replace("’", "'") for w in data["stops"]),
         trailing=frozenset(w.lower() for w in data.get("trailing") or ()),
         max_words=max_words,
+        compounds=_compounds(data.get("compounds"), where),
     )
+
+
+def _compounds(phrases: Any, where: str) -> re.Pattern[str] | None:
+    if phrases is None:
+        return None
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p for p in phrases):
+        raise DataFileError(f"{where}.compounds must be a list of phrases")
+    return re.compile(rf"(?:{alternation(phrases)})(?![\w])", re.IGNORECASE)
 
 
 def discover_markets(text: str, kb: KnowledgeBase, lang: str) -> list[EntityRecord]:
@@ -103,7 +114,13 @@ def _french_phrase(
         if count and (between.strip() or "\n" in between):
             break  # punctuation or a line break ends the phrase
         token = word.group().lower().replace("’", "'")
-        if token in cues.stops or any(ch.isdigit() for ch in token) or count == cues.max_words:
+        compound = cues.compounds.match(text, word.start()) if cues.compounds else None
+        if count == cues.max_words or any(ch.isdigit() for ch in token):
+            break
+        if compound is not None:
+            end, count = compound.end(), count + len(compound.group().split())
+            continue
+        if token in cues.stops:
             break
         end, count = word.end(), count + 1
     while count and text[match.end() : end].split()[-1].lower() in cues.trailing:

@@ -1683,6 +1683,25 @@ SUBJECT_ROWS = [
         "€10,959 million",
         "RI",
     ),
+    # "en ligne" belongs to the market's name; a comma may stand between a holder and "à"
+    row(
+        "fr",
+        "Le marché français du voyage en ligne a atteint 27,8 milliards d'euros en 2024.",
+        "27,8 milliards",
+        "marche-francais-du-voyage-en-ligne",
+    ),
+    row(
+        "fr",
+        "Airbnb détient 14,2 % du marché et devance désormais SNCF Connect, à 12,8 %.",
+        "12,8 %",
+        "sncf-connect",
+    ),
+    row(
+        "en",
+        "Airbnb holds 14.2% of the market and now leads SNCF Connect, at 12.8%.",
+        "12.8%",
+        "sncf-connect",
+    ),
     # "da Vinci" (a surgical robot) is not VINCI: an alias after a name particle
     row(
         "en",
