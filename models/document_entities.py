@@ -37,6 +37,7 @@ _ELIDED_ARTICLE = re.compile(r"[LlDd]['’][^ \u00a0]*[ \u00a0]?")
 _NEXT_WORD = re.compile(r",?[ \u00a0]([a-z]{3}[a-z.]*)(?![\w])")
 _TITLE_PART = re.compile(r"\s*[:;|—–]\s*|\s+-\s+")
 _MIN_SHORT_FORM = 3
+_TITLE_OPENING = 40  # chars: a market named this early is what the title is about
 _TITLE_CASE_SHARE = 0.5  # above it, a title capitalizes its words, not only its names
 _COMPANY_TYPES = ("company", "business_unit", "analyst_firm")
 
@@ -348,8 +349,14 @@ def _records(found: list[_Found], text: str, kb: KnowledgeBase, cues: CueSet) ->
 def main_entity(
     mentions: list[EntityMention], kb: KnowledgeBase | LayeredKnowledge, title_end: int
 ) -> str | None:
-    """The most mentioned company or business unit, counting the opening twice."""
+    """The most mentioned company or business unit, counting the opening twice; or the
+    market a title opens with ("Hearing-aid market set for steady growth …"): a market
+    piece is about its market, whichever company it names most."""
     in_title = {m.entity_id for m in mentions if m.start < title_end}
+    first = next((m for m in mentions if m.start < title_end), None)
+    opening = kb.get(first.entity_id) if first is not None else None
+    if opening is not None and opening.type == "market" and first.start < _TITLE_OPENING:
+        return opening.id
     counts: Counter[str] = Counter()
     named: Counter[str] = Counter()
     for m in mentions:
