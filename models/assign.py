@@ -290,6 +290,9 @@ def _is_day(period: str) -> bool:
     return period.count("-") == 2
 
 
+_YEAR_REACH = 12  # chars between a year and the quarter or half it dates ("en 2025 : au")
+
+
 def resolve_partial(
     label: str, position: int, periods: list[PeriodMention], document_period: str | None
 ) -> str | None:
@@ -297,6 +300,13 @@ def resolve_partial(
     takes the year (and fiscal flag) of the nearest full period before it."""
     if label == CURRENT:
         return document_period if document_period and period_kind(document_period) in "QH" else None
+    # "en 2025 : au premier semestre", "in 2025, first-half sales": the year just named
+    year_just_before = [
+        p for p in periods
+        if p.period.isdigit() and p.end <= position and position - p.end <= _YEAR_REACH
+    ]  # fmt: skip
+    if year_just_before:
+        return date_partial(year_just_before[-1].period, label)
     if document_period and period_kind(document_period) == period_kind(label):
         return date_partial(document_period.split("-")[0], label)
     earlier = [p for p in periods if p.end <= position and period_kind(p.period) in "QHM"]

@@ -53,6 +53,8 @@ from models.schema import Entity, Fact, Figure, PeriodMention
 from models.sentences import paragraph_spans
 from models.subjects import IN_COMPARISON, Candidate, SubjectChoice, choose_subject
 
+_SHARE_PRICES = frozenset({"share_price", "price_target"})
+_PER_SHARE = "/share"
 _MAIN_TYPES = ("company", "business_unit")
 _MAX_ACRONYM = 5  # "SOI", "HBM": a capitalized run this short is no name by itself
 _REFERENCE_PENALTY = 12
@@ -653,6 +655,9 @@ class DocumentContext:
                 and not figure.scaled
             ):
                 unit = f"{unit}/share"  # "EPS of $1.68" is per share even unsaid; €4bn is not
+            elif metric.metric in _SHARE_PRICES and unit and unit.endswith(_PER_SHARE):
+                # "une OPA à 84 € par action": a share's price is money, like "108,40 €"
+                unit = unit.removesuffix(_PER_SHARE)
             qualifier = figure.qualifier or self._growth_qualifier(
                 figure, metric.metric, (s0, s1), spans
             )

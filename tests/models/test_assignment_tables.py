@@ -73,6 +73,19 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # an offer's price per share is a share price (in money, like any share price)
+    row(
+        "fr",
+        "Bain Capital a annoncé une offre publique d'achat sur Alten au prix de 84 € par action.",
+        "84 €",
+        "share_price",
+    ),
+    row(
+        "en",
+        "Bain Capital agreed to buy Alten, paying an offer price of €84 per share.",
+        "€84",
+        "share_price",
+    ),
     # a "courant" (recurring) EPS is an EPS, per share
     row(
         "fr",
@@ -1785,6 +1798,21 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # the year named right before a half dates it, whatever the deal's closing quarter
+    row(
+        "fr",
+        "Bain Capital vise une clôture au T2 2026. Le ralentissement s'est accentué en 2025 : "
+        "au premier semestre, les ventes d'Alten ont reculé à 1 985 M€.",
+        "1 985 M€",
+        "2025-H1",
+    ),
+    row(
+        "en",
+        "Bain Capital expects to close in Q2 2026. The slowdown deepened in 2025: in the first "
+        "half, Alten's sales fell to €1,985 million.",
+        "€1,985 million",
+        "2025-H1",
+    ),
     # a headline naming a fiscal year is about that year, whatever quarter an outlook names
     row(
         "fr",
