@@ -1733,6 +1733,14 @@ SUBJECT_ROWS = [
         "28 millions",
         "marche-mondial-des-aides-auditives",
     ),
+    # "premier marché du groupe" is the group's market, no market of its own
+    row(
+        "fr",
+        "Pernod Ricard publie ses résultats annuels. Aux États-Unis, premier marché du "
+        "groupe, les ventes ont chuté de 9 %.",
+        "9 %",
+        "RI",
+    ),
     # "da Vinci" (a surgical robot) is not VINCI: an alias after a name particle
     row(
         "en",
