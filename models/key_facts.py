@@ -89,7 +89,7 @@ def select_key_fact_lines(
     position = _sentence_positions(facts)
     # Restatements stand aside like a folded growth: a rounded figure for its precise twin,
     # an upside for the price target it comes from.
-    rounded = _rounded_restatements(facts)
+    rounded = _rounded_restatements(facts) | _title_restatements(facts, text)
     aside = folded | rounded | _upsides_of_listed_targets(facts)
     lede = min((i for i in range(len(facts)) if i not in aside), default=None)
     paragraphs = _paragraphs(facts, text)
@@ -175,6 +175,25 @@ def _upsides_of_listed_targets(facts: Sequence[Mapping[str, Any]]) -> set[int]:
         if fact.get("metric") == "share_price_change"
         and fact.get("claim_type") == "target"
         and subject_key(fact) in targets
+    }
+
+
+def _title_restatements(facts: Sequence[Mapping[str, Any]], text: str | None) -> set[int]:
+    """Facts of the title that the body gives again, same metric, unit and value ("Bain
+    Capital lance une OPA à 84 euros par action sur Alten" … "au prix de 84 € par
+    action"): the body's figure, read in its sentence, is the one listed."""
+    if not text:
+        return set()
+    title_end = text.find("\n") if "\n" in text else len(text)
+
+    def measure(fact: Mapping[str, Any]) -> tuple[Any, ...]:
+        return (fact.get("metric"), fact.get("unit"), fact.get("value"), fact.get("value_max"))
+
+    in_body = {measure(f) for f in facts if (f.get("start") or 0) >= title_end}
+    return {
+        i
+        for i, fact in enumerate(facts)
+        if fact.get("start") is not None and fact["start"] < title_end and measure(fact) in in_body
     }
 
 

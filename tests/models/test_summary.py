@@ -408,3 +408,28 @@ def test_an_upside_is_not_listed_beside_its_price_target(
     assert select_key_facts(facts, 5, text=text) == [0]
     # without the target, the upside is the broker's view and is listed
     assert select_key_facts(facts[1:], 5, text=text) == [0]
+
+
+# (lang, report): the title's figure, given again in the body under another subject
+TITLE_RESTATEMENT_ROWS = [
+    ("fr", "Bain Capital lance une OPA à 84 euros par action sur Alten\n\nBain Capital a "
+           "déposé une offre sur Alten au prix de 84 € par action. Alten a réalisé un chiffre "
+           "d'affaires de 4 068 M€ en 2024.\n", "84 euros par action", "84 € par action"),
+    ("en", "Bain Capital bids €84 a share for Alten\n\nBain Capital offered €84 per share for "
+           "Alten. Alten's revenue was €4,068 million in 2024.\n", "€84 a share", "€84 per share"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "in_title", "in_body"), TITLE_RESTATEMENT_ROWS)
+def test_a_title_figure_the_body_restates_is_listed_once(
+    lang: str, text: str, in_title: str, in_body: str
+) -> None:
+    price = {"metric": "share_price", "value": 84.0, "unit": "EUR"}
+    facts = [
+        located(text, in_title, subject="Bain Capital", subject_id="bain-capital", **price),
+        located(text, in_body, subject="Alten", subject_id="alten", **price),
+        located(text, "4 068 M€" if lang == "fr" else "€4,068 million", subject="Alten",
+                subject_id="alten", metric="revenue", value=4.068e9, unit="EUR", period="2024"),
+    ]  # fmt: skip
+    shown = [i for line in select_key_fact_lines(facts, 5, text=text) for i in line.members]
+    assert sorted(shown) == [1, 2]  # the body's price, read in its sentence, and the revenue
