@@ -43,15 +43,17 @@ def extractor_no_encoder():
     return Extractor(use_encoder=False).load()
 
 
-# 40 documents since ten were added blind in session 4 (0.928 on the first 30 fell to
-# 0.849 on 36, then 0.835 on 40: the new genres, a grocery market by retailer, deals, a
-# cybersecurity and a renewables market piece, a telecom, are where held-out is weak too).
+# 46 documents since six more were added blind in session 5 (0.928 on the first 30 fell to
+# 0.849 on 36 and 0.835 on 40 with ten added in session 4, then to 0.776 on 46: the six
+# scored 0.35 when added and 0.63 after the rules they showed were written; the first 40
+# rose to 0.853). The new genres (market pieces, deals, broker notes) are where held-out
+# is weak too.
 @pytest.mark.parametrize(
     ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
     [
-        ("all", 0.98, 0.83, 0.93),
-        ("fr", 0.97, 0.81, 0.95),
-        ("en", 0.98, 0.86, 0.92),
+        ("all", 0.98, 0.81, 0.93),
+        ("fr", 0.97, 0.79, 0.95),
+        ("en", 0.99, 0.83, 0.92),
     ],
 )
 def test_quality_floors(
@@ -81,19 +83,20 @@ def test_heldout_floor(extractor_no_encoder) -> None:
         score_corpus(extractor_no_encoder, load_gold(HELDOUT / "gold"), HELDOUT / "samples")
     )["all"]
     # 20 documents since six were added blind (0.680 on the first 14 fell to 0.552 on 20,
-    # then rose to 0.604 with document entities for companies the gazetteer lacks, and to
-    # 0.624 with document markets).
-    assert report.figure_recall >= 0.94
-    assert report.strict.f1 >= 0.61
-    assert report.claim_accuracy >= 0.91
+    # then rose to 0.604 with document entities for companies the gazetteer lacks, to
+    # 0.624 with document markets and to 0.636 in session 5).
+    assert report.figure_recall >= 0.95
+    assert report.strict.f1 >= 0.63
+    assert report.claim_accuracy >= 0.92
 
 
 @pytest.mark.parametrize(
     ("tree", "coverage"),
     # dev: 0.632 on 30 documents, 0.613 on 36 and 0.589 on 40 (ten added blind in session 4);
     # 0.686 on 40 and 0.598 held-out once key-fact lines show a margin, an EPS, other
-    # periods and ranking peers beside their lead (models/fact_lines.py)
-    [(ROOT / "corpus", 0.68), (HELDOUT, 0.59)],
+    # periods and ranking peers beside their lead (models/fact_lines.py); 0.698 on 46 and
+    # 0.608 held-out with the session-5 extraction fixes
+    [(ROOT / "corpus", 0.69), (HELDOUT, 0.60)],
     ids=["dev", "heldout"],
 )
 def test_summary_floors(extractor_no_encoder, tree: Path, coverage: float) -> None:
