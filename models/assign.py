@@ -105,6 +105,10 @@ def choose_metric(
             options.append(
                 (gap - 10, prev_growth, None, f"growth of the {prev_metric} figure before it")
             )
+    if figure.kind == "percent" and not growth and cues.share_of_market.match(text, figure.end):
+        # "with 38% of global sales", "pèse 3,0 % du marché": a share, whatever verb leads
+        # in (a growth figure stays one: with it, dev French strict F1 fell 0.801 -> 0.797)
+        return MetricChoice("market_share", None, "share of the market after it")
     if previous is not None and figure.kind == "percent" and not growth:
         prev_figure, prev_metric = previous
         margin = rules[prev_metric].get("margin")

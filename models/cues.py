@@ -49,6 +49,7 @@ class CueSet:
     margin: re.Pattern[str]
     # right after a percent: "10,7 % du chiffre d'affaires", "10.7% of revenue"
     share_of_revenue: re.Pattern[str]
+    share_of_market: re.Pattern[str]
     analysts: re.Pattern[str]
     consensus: re.Pattern[str]
     subject_reference: re.Pattern[str]
@@ -248,6 +249,7 @@ def cue_set(lang: str) -> CueSet:
         coordinator=re.compile(_words(data["growth_coordinators"]), re.IGNORECASE),
         margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
         share_of_revenue=re.compile(rf"\s*{_words(data['share_of_revenue'])}", re.IGNORECASE),
+        share_of_market=re.compile(rf"\s*{_words(data['share_of_market'])}", re.IGNORECASE),
         analysts=re.compile(_words(attribution["analysts"]), re.IGNORECASE),
         consensus=re.compile(_words(attribution["consensus"]), re.IGNORECASE),
         subject_reference=re.compile(_words(data["subject_references"]), re.IGNORECASE),

@@ -73,6 +73,19 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a percent of the market, or of the world's sales, is a share whatever verb leads in
+    row(
+        "en",
+        "North America is the largest region, with 38% of global sales.",
+        "38%",
+        "market_share",
+    ),
+    row(
+        "fr",
+        "Voyage Privé, seul acteur français indépendant du classement, pèse 3,0 % du marché.",
+        "3,0 %",
+        "market_share",
+    ),
     # an offer's price per share is a share price (in money, like any share price)
     row(
         "fr",
