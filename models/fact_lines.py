@@ -88,6 +88,7 @@ def build_line(
                 i
                 for i in same_sentence_first
                 if facts[i].get("metric") == metric
+                and facts[i].get("unit") != "pp"  # the margin itself, not its change
                 and same_measure(facts[i])
                 and _same_time_and_claim(fact, facts[i])
             ),

@@ -62,6 +62,7 @@ NOT_COMPANION_ROWS = [
     ({"period": "2025-Q4"}, "another period"),
     ({"claim_type": "estimate"}, "an analyst's estimate beside a reported profit"),
     ({"subject": "Spotify", "subject_id": "SPOT"}, "another company"),
+    ({"unit": "pp", "value": 0.33}, "the margin's change in points, not the margin"),
 ]
 
 
