@@ -71,7 +71,8 @@ NOT_COMPANION_ROWS = [
 def test_a_margin_of_another_period_claim_or_subject_is_no_companion(
     lang: str, change: dict[str, Any], why: str
 ) -> None:
-    facts = [fact("operating_income", 3.25e9, "USD"), fact("operating_margin", 28.2, "%", **change)]
+    margin = {"metric": "operating_margin", "value": 28.2, "unit": "%", **change}
+    facts = [fact("operating_income", 3.25e9, "USD"), fact(**margin)]
     lines, rendered = lines_of(facts, lang)
     assert [line.companions for line in lines] == [(), ()], why
     assert len(rendered) == 2
