@@ -65,6 +65,7 @@ _MAX_TABLE_ROW_CHARS = 120
 _MARKET_METRICS = frozenset({"market_size"})
 # a ranking of shares runs over sentences with no cue after the first: carried along
 _CARRIED_SHARES = frozenset({"market_share"})
+_CARRIED_REASON = "metric of the sentence before"
 _BRACKET_BEFORE = re.compile(r"\(\s*$")
 _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
@@ -99,6 +100,7 @@ class DocumentContext:
     # (figure kind, metric) of each sentence's cued figures, for the next sentence's
     # uncued ones ("Le consensus FactSet tablait sur 54,9 milliards de dollars.")
     _cued_metrics: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    _ranking_period: str | None = None  # the period of the last market share placed
     # the metric a sentence opens with ("Le résultat net … intègre une provision de …")
     _topic_metrics: dict[int, str] = field(default_factory=dict)
     _paragraph_subject_sentence: dict[int, int] = field(default_factory=dict)  # who set it
@@ -231,7 +233,7 @@ class DocumentContext:
                     and not is_growth(self.text, figure, self.cues, self.sentences[s_index])
                 )
             ):  # "E.Leclerc détient 24,6 % de part de marché. Carrefour … avec 19,7 %."
-                return MetricChoice(metric, None, f"metric of the sentence before ({metric})")
+                return MetricChoice(metric, None, f"{_CARRIED_REASON} ({metric})")
             growth = rules[metric].get("growth")
             if self._is_growth_of(figure, s_index, growth):
                 return MetricChoice(growth, None, f"growth of the sentence before's {metric}")
@@ -444,7 +446,8 @@ class DocumentContext:
             metric = self._metric_of_previous_sentence(s_index, figure) or metric
             if metric.metric in _CARRIED_SHARES:  # and on to the next sentence's list
                 self._cued_metrics.setdefault(s_index, []).append((figure.kind, metric.metric))
-        elif metric.cue is not None:
+        elif metric.cue is not None or metric.metric in _CARRIED_SHARES:
+            # "62 % du marché" names a share as a cue does
             self._cued_metrics.setdefault(s_index, []).append((figure.kind, metric.metric))
         return metric
 
@@ -630,6 +633,12 @@ class DocumentContext:
                 else relative_shift(self.text, figure.end, s1, others, self.lang),
                 breaks,
             )  # fmt: skip
+            if metric.metric in _CARRIED_SHARES:
+                # "Booking.com détient 31,5 % … en 2024. Airbnb … à 14,2 %": a ranking
+                # carries its date along with its metric
+                if period is None and metric.reason.startswith(_CARRIED_REASON):
+                    period, period_reason = self._ranking_period, "period: of the ranking"
+                self._ranking_period = period
             claim, attribution = self._figure_claim(
                 s_index, figure, metric.metric, subject, claim_cues, horizon, others
             )

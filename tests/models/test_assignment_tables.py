@@ -1819,6 +1819,20 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a ranking of shares carries its date to the holders that follow
+    row(
+        "fr",
+        "Booking.com détient 31,5 % de part de marché en valeur en 2024. Expedia se replie "
+        "à 6,4 %.",
+        "6,4 %",
+        "2024",
+    ),
+    row(
+        "en",
+        "Booking.com held a 31.5% market share by value in 2024. Expedia slipped to 6.4%.",
+        "6.4%",
+        "2024",
+    ),
     # the year named right before a half dates it, whatever the deal's closing quarter
     row(
         "fr",
