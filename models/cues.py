@@ -321,6 +321,7 @@ _ORGANISATION_KEYS = (
 )
 _TICKER = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
 _BRACKETED = r"(?:[ \u00a0]*\([^()]{1,60}\))"  # "(Intermarché, Netto)" after a name
+_PERCENT = r"[+−-]?\d[\d.,]*[ \u00a0\u202f]?%"
 
 
 def require_word_lists(
@@ -448,9 +449,11 @@ def _subject_links(links: dict[str, list[str]], figures: dict[str, Any]) -> dict
         # "followed by Cisco at 5.9%, CrowdStrike at 4.6%", "Les Mousquetaires (Intermarché,
         # Netto) à 17,4 %": a name given its share in a list, an organisation
         "ranking_share": re.compile(
-            rf"^{_BRACKETED}?,?"
+            rf"^(?:{_BRACKETED}?,?"
             rf"[ \u00a0]+(?:{words('own_figure_links')})[ \u00a0]+"
-            rf"(?:(?:{approx})[ \u00a0]+)?[+−-]?\d[\d.,]*[ \u00a0\u202f]?%",
+            rf"(?:(?:{approx})[ \u00a0]+)?{_PERCENT}"
+            # "Suivent Culture Vélo (8,6 %), Intersport (6,1 %)": the share in brackets
+            rf"|(?P<bracketed>[ \u00a0]*\(\s*(?:(?:{approx})[ \u00a0]+)?{_PERCENT}\s*\)))",
             re.I,
         ),
         "sentence_topic": re.compile(rf"^{article}?$", re.I),

@@ -37,6 +37,8 @@ _ELIDED_ARTICLE = re.compile(r"[LlDd]['’][^ \u00a0]*[ \u00a0]?")
 _NEXT_WORD = re.compile(r",?[ \u00a0]([a-z]{3}[a-z.]*)(?![\w])")
 _TITLE_PART = re.compile(r"\s*[:;|—–]\s*|\s+-\s+")
 _MIN_SHORT_FORM = 3
+_SHARE_CONTEXT = 300  # chars before a bracketed share searched for a share cue
+_AFTER_NUMBER = re.compile(r"\d[ \u00a0\u202f]*$")
 _TITLE_OPENING = 40  # chars: a market named this early is what the title is about
 _TITLE_CASE_SHARE = 0.5  # above it, a title capitalizes its words, not only its names
 _COMPANY_TYPES = ("company", "business_unit", "analyst_firm")
@@ -125,13 +127,29 @@ def discover(text: str, kb: KnowledgeBase, cues: CueSet) -> list[EntityRecord]:
             name, had_suffix = f"{name} {legal.group(1)}", True
             after = after[legal.end() :]
         listing = cues.listing.match(after)
-        ranked = cues.ranking_share.match(after)
-        if not core or not (had_suffix or listing or ranked):
+        ranked = _ranked(text, start, after, cues)
+        # "Alltricks, filiale de Decathlon": the owner named is a company
+        owner = cues.owner_before.search(text, max(0, start - 30), start)
+        if not core or not (had_suffix or listing or ranked or owner):
             continue
         if not _plausible(core, start, start + len(core), text, known, cues):
             continue
         found.append(_Found(core, name, _ticker(listing)))
     return _records(_merged(found), text, kb, cues)
+
+
+def _ranked(text: str, start: int, after: str, cues: CueSet) -> bool:
+    """Whether the name at ``start`` is given its share in a ranking ("Cisco at 5.9%");
+    a share in brackets only where a market share was just named ("Suivent Culture Vélo
+    (8,6 %)", not "Global Markets (+12 %)"), and never after a number ("12 596 MEUR
+    (+5,4 %)": a unit)."""
+    match = cues.ranking_share.match(after)
+    if match is None or _AFTER_NUMBER.search(text, max(0, start - 12), start):
+        return False
+    if match.group("bracketed") is None:
+        return True
+    window = max(0, start - _SHARE_CONTEXT)
+    return any(c.category == "market_share" for c in cues.metric_cues(text, window, start))
 
 
 def _without_stopwords(start: int, name: str, cues: CueSet) -> tuple[int, str]:

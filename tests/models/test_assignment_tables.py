@@ -1769,6 +1769,36 @@ SUBJECT_ROWS = [
         "19 %",
         "ISRG",
     ),
+    # a share in brackets names its holder where a market share was just named; an owner
+    # named in "filiale de X" is a company
+    row(
+        "fr",
+        "Decathlon détient une part de marché de 24 % en 2024. Suivent Culture Vélo (8,6 %), "
+        "Intersport (6,1 %) et Cyclable (4,3 %).",
+        "6,1 %",
+        "intersport",
+    ),
+    row(
+        "en",
+        "Decathlon holds a 24% market share in 2024, followed by Culture Velo (8.6%), "
+        "Intersport (6.1%) and Cyclable (4.3%).",
+        "6.1%",
+        "intersport",
+    ),
+    row(
+        "fr",
+        "La vente en ligne est emmenée par Alltricks, filiale de Decathlon. Decathlon a "
+        "réalisé un chiffre d'affaires mondial de 16,2 milliards d'euros.",
+        "16,2 milliards",
+        "decathlon",
+    ),
+    row(
+        "en",
+        "Online sales are led by Alltricks, a subsidiary of Decathlon. Decathlon had global "
+        "revenue of €16.2 billion.",
+        "€16.2 billion",
+        "decathlon",
+    ),
     # a ranking names each holder right before its share, known to the gazetteer or not
     row(
         "en",
