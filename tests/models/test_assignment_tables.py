@@ -73,6 +73,35 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a deal's terms: the target's last close is a share price, its equity value a valuation
+    row(
+        "en",
+        "The offer is worth $21.01 a share, a premium of 46% to Kenvue's last close of "
+        "$14.37. It gives Kenvue an equity value of about $40.3 billion.",
+        "$14.37",
+        "share_price",
+    ),
+    row(
+        "en",
+        "The offer is worth $21.01 a share, a premium of 46% to Kenvue's last close of "
+        "$14.37. It gives Kenvue an equity value of about $40.3 billion.",
+        "$40.3 billion",
+        "valuation",
+    ),
+    row(
+        "fr",
+        "L'offre fait ressortir une prime de 37,6 % sur le dernier cours de clôture de "
+        "61,05 €, pour une valeur des fonds propres de 2,95 milliards d'euros.",
+        "61,05 €",
+        "share_price",
+    ),
+    row(
+        "fr",
+        "L'offre fait ressortir une prime de 37,6 % sur le dernier cours de clôture de "
+        "61,05 €, pour une valeur des fonds propres de 2,95 milliards d'euros.",
+        "2,95 milliards",
+        "valuation",
+    ),
     # a percent of the market, or of the world's sales, is a share whatever verb leads in
     row(
         "en",
