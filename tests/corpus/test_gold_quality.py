@@ -43,17 +43,17 @@ def extractor_no_encoder():
     return Extractor(use_encoder=False).load()
 
 
-# 46 documents since six more were added blind in session 5 (0.928 on the first 30 fell to
-# 0.849 on 36 and 0.835 on 40 with ten added in session 4, then to 0.776 on 46: the six
-# scored 0.35 when added and 0.63 after the rules they showed were written; the first 40
-# rose to 0.853). The new genres (market pieces, deals, broker notes) are where held-out
-# is weak too.
+# 52 documents since twelve were added blind in session 5, in two batches of six (0.928 on
+# the first 30 fell to 0.835 on 40 with ten added in session 4). The first six scored 0.35
+# when added and 0.63 after the rules they showed were written; the second six, added
+# after those rules, scored 0.48 blind and 0.52 now; the first 40 rose 0.844 -> 0.853.
+# The new genres (market pieces, deals, broker notes) are where held-out is weak too.
 @pytest.mark.parametrize(
     ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
     [
-        ("all", 0.98, 0.81, 0.93),
-        ("fr", 0.97, 0.79, 0.95),
-        ("en", 0.99, 0.83, 0.92),
+        ("all", 0.97, 0.77, 0.93),
+        ("fr", 0.97, 0.76, 0.95),
+        ("en", 0.97, 0.78, 0.91),
     ],
 )
 def test_quality_floors(
@@ -84,8 +84,8 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     )["all"]
     # 20 documents since six were added blind (0.680 on the first 14 fell to 0.552 on 20,
     # then rose to 0.604 with document entities for companies the gazetteer lacks, to
-    # 0.624 with document markets and to 0.636 in session 5).
-    assert report.figure_recall >= 0.95
+    # 0.624 with document markets and to 0.640 in session 5).
+    assert report.figure_recall >= 0.96
     assert report.strict.f1 >= 0.63
     assert report.claim_accuracy >= 0.92
 
@@ -94,9 +94,9 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     ("tree", "coverage"),
     # dev: 0.632 on 30 documents, 0.613 on 36 and 0.589 on 40 (ten added blind in session 4);
     # 0.686 on 40 and 0.598 held-out once key-fact lines show a margin, an EPS, other
-    # periods and ranking peers beside their lead (models/fact_lines.py); 0.698 on 46 and
-    # 0.608 held-out with the session-5 extraction fixes
-    [(ROOT / "corpus", 0.69), (HELDOUT, 0.60)],
+    # periods and ranking peers beside their lead (models/fact_lines.py); 0.702 on 46,
+    # 0.689 on 52 (six more added blind) and 0.608 held-out with the session-5 fixes
+    [(ROOT / "corpus", 0.68), (HELDOUT, 0.60)],
     ids=["dev", "heldout"],
 )
 def test_summary_floors(extractor_no_encoder, tree: Path, coverage: float) -> None:
