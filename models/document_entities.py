@@ -75,7 +75,7 @@ class LayeredKnowledge:
     def __init__(self, base: KnowledgeBase, extra: list[EntityRecord]) -> None:
         self.base = base
         self.extra = extra
-        self._extra_kb = KnowledgeBase(extra) if extra else None
+        self._extra_kb = KnowledgeBase(extra, base.name_particles) if extra else None
         self.entities = [*base.entities, *extra]
 
     def get(self, entity_id: str) -> EntityRecord | None:

@@ -104,13 +104,9 @@ def _node_pattern(node: _TrieNode) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-# An alias right after a name particle is part of another name: "da Vinci" (a surgical
-# robot, a painter) is not VINCI. Lower-case particles only ("de" and "van" open too many
-# French and Dutch phrases before a company: "le chiffre d'affaires de Vinci").
-_NAME_PARTICLES = ("da",)
-
-
-def _compile_matcher(entities: list[EntityRecord]) -> re.Pattern[str]:
+def _compile_matcher(
+    entities: list[EntityRecord], name_particles: tuple[str, ...]
+) -> re.Pattern[str]:
     root = _TrieNode()
     for entity in entities:
         for alias, any_case in [(a, True) for a in entity.aliases] + [
@@ -123,7 +119,9 @@ def _compile_matcher(entities: list[EntityRecord]) -> re.Pattern[str]:
                 node.any_case = True
             else:
                 node.exact_forms.add(normalize_alias(alias))
-    not_after_particle = "".join(f"(?<!(?<!\\w){p} )" for p in _NAME_PARTICLES)
+    # an alias right after a name particle is part of another name: "da Vinci" (a surgical
+    # robot, a painter) is not VINCI
+    not_after_particle = "".join(f"(?<!(?<!\\w){re.escape(p)} )" for p in name_particles)
     return re.compile(
         r"(?<!\w)" + not_after_particle + _node_pattern(root) + r"(?!\w)", re.IGNORECASE
     )
@@ -132,8 +130,9 @@ def _compile_matcher(entities: list[EntityRecord]) -> re.Pattern[str]:
 class KnowledgeBase:
     """Entities by id, alias lookup, and mention finding over raw text."""
 
-    def __init__(self, entities: list[EntityRecord]) -> None:
+    def __init__(self, entities: list[EntityRecord], name_particles: tuple[str, ...] = ()) -> None:
         self.entities = entities
+        self.name_particles = name_particles
         self._by_id = {entity.id: entity for entity in entities}
         self._id_by_key: dict[str, str] = {}
         self._any_case_keys: set[str] = set()
@@ -145,7 +144,7 @@ class KnowledgeBase:
             for alias in entity.case_sensitive_aliases:
                 self._id_by_key[fold_alias(alias)] = entity.id
                 self._exact_forms.setdefault(fold_alias(alias), set()).add(normalize_alias(alias))
-        self._matcher = _compile_matcher(entities)
+        self._matcher = _compile_matcher(entities, name_particles)
 
     @classmethod
     def load(cls, path: Path | None = None) -> KnowledgeBase:
@@ -163,7 +162,7 @@ class KnowledgeBase:
             raw = json.loads(text)
         except json.JSONDecodeError as err:
             raise DataFileError(f"{source}: not valid JSON ({err})", source=source) from err
-        return cls(_validated_entities(raw, source))
+        return cls(_validated_entities(raw, source), _name_particles(raw, source))
 
     def get(self, entity_id: str) -> EntityRecord | None:
         return self._by_id.get(entity_id)
@@ -242,6 +241,18 @@ def _entity_record(item: Any, position: int, source: str) -> EntityRecord:
     }:
         raise _fail(source, f"name {name!r} is not one of its aliases", entity_id)
     return EntityRecord(entity_id, name, entity_type, parent, aliases, exact)
+
+
+def _name_particles(raw: Any, source: str) -> tuple[str, ...]:
+    """Lower-case words that open a name before an alias ("da" in "da Vinci"); only
+    those that open few phrases before a company ("de" in "le chiffre d'affaires de
+    Vinci" would hide VINCI)."""
+    particles = raw.get("name_particles", []) if isinstance(raw, dict) else []
+    if not isinstance(particles, list) or not all(
+        isinstance(p, str) and p.strip() and p == p.lower() for p in particles
+    ):
+        raise _fail(source, "'name_particles' must be a list of lower-case words")
+    return tuple(particles)
 
 
 def _validated_entities(raw: Any, source: str) -> list[EntityRecord]:

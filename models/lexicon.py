@@ -66,6 +66,8 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "horizon_before": list,
         "year_before": list,
         "partial_before": list,
+        # "Intuitive's third quarter": a name's quarter is a period (none in French)
+        "possessive_endings": list,
         "comparison_before": list,
         "current_period": list,
         "annual_words": list,

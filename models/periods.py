@@ -274,7 +274,7 @@ def find_partial_periods(
                 before[-1] in _partial_before(lang)
                 or (len(before) >= 2 and before[-2] in _partial_before(lang)
                     and before[-1].isalpha())
-                or _named_owner(text, m.start())
+                or _named_owner(text, m.start(), lang)
             )  # fmt: skip
             if not hyphenated and not introduced:
                 continue  # "the company's first quarter above …" names no period
@@ -378,14 +378,23 @@ def period_kind(period_or_label: str) -> str:
     return "M" if period_or_label.count("-") == 1 and tail.isdigit() else "Y"
 
 
-_POSSESSIVE = re.compile(r"\w['’]s$|\ws['’]$")
+@cache
+def _possessive(lang: str) -> re.Pattern[str] | None:
+    endings = load_language_data(lang, "periods")["possessive_endings"]
+    return re.compile(rf"\w(?:{alternation(endings)})$") if endings else None
 
 
-def _named_owner(text: str, start: int) -> bool:
+def _named_owner(text: str, start: int, lang: str) -> bool:
     """Whether a name's possessive stands right before ``start``: "Intuitive's third
     quarter" is its quarter, but "the company's first quarter above …" names none."""
+    possessive = _possessive(lang)
     before = text[max(0, start - 30) : start].split()
-    return bool(before) and before[-1][:1].isupper() and _POSSESSIVE.search(before[-1]) is not None
+    return (
+        possessive is not None
+        and bool(before)
+        and before[-1][:1].isupper()
+        and possessive.search(before[-1]) is not None
+    )
 
 
 _RELATIVE_REACH = 60  # chars after a figure searched for "a year earlier"

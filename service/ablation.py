@@ -88,7 +88,7 @@ def ablated(kb: KnowledgeBase, removed: set[str]) -> KnowledgeBase:
             if entity.id not in gone and entity.parent in gone:
                 gone.add(entity.id)
                 changed = True
-    return KnowledgeBase([e for e in kb.entities if e.id not in gone])
+    return KnowledgeBase([e for e in kb.entities if e.id not in gone], kb.name_particles)
 
 
 def subject_errors(

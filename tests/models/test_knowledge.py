@@ -184,6 +184,9 @@ MENTION_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("nvidia and Nvidia", [("NVDA", "nvidia"), ("NVDA", "Nvidia")]),
     ("OpenAI and Anthropic", [("openai", "OpenAI"), ("anthropic", "Anthropic")]),
     ("CoreWeave (CRWV) fell", [("CRWV", "CoreWeave"), ("CRWV", "CRWV")]),
+    # an alias after a name particle is part of another name
+    ("the da Vinci 5 robot, and VINCI Airports", [("DG", "VINCI")]),
+    ("le robot da Vinci, et le groupe Vinci", [("DG", "Vinci")]),
 ]
 
 
@@ -386,6 +389,10 @@ BAD_FILES = [
     ),
     ("wrong version", lambda data: data.update(version=2), "version", "version"),
     ("no entities", lambda data: data.update(entities=[]), "entities", "non-empty"),
+    ("capitalized particle", lambda data: data.update(name_particles=["Da"]), "name_particles",
+     "lower-case"),
+    ("particle not a list", lambda data: data.update(name_particles="da"), "name_particles",
+     "lower-case"),
 ]  # fmt: skip
 
 
