@@ -19,10 +19,11 @@ again. Deterministic: ties go to the stronger candidate, then the earlier fact.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from models.schema import is_money_unit
 
 # The pairs a results digest prints together: margin beside operating profit, EPS
 # beside net profit. Measured on dev and held-out (models/README.md).
@@ -40,7 +41,6 @@ SERIES_LIMIT = 2  # other periods of the same measure: more would make a table, 
 PEER_METRICS = frozenset({"market_share"})
 PEER_LIMIT = 3  # the top of a ranking; the rest of it is in the facts
 FORWARD_CLAIMS = frozenset({"guidance", "forecast", "target", "estimate"})
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +55,14 @@ class FactLine:
     growths: Mapping[int, int] = field(default_factory=dict)
 
     @property
+    def levels(self) -> tuple[int, ...]:
+        """The facts the line shows as figures of their own, lead first (no growths)."""
+        return (self.lead, *self.companions, *self.series, *self.peers)
+
+    @property
     def members(self) -> tuple[int, ...]:
         """Every fact the line shows, lead first."""
-        levels = (self.lead, *self.companions, *self.series, *self.peers)
-        return (*levels, *(self.growths[i] for i in levels if i in self.growths))
+        return (*self.levels, *(self.growths[i] for i in self.levels if i in self.growths))
 
 
 def build_line(
@@ -150,7 +154,7 @@ def _periods_agree(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
 def _same_kind_of_unit(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
     """Same unit, or both amounts of money: TSMC reports in NT$ and guides in US$."""
     units = (one.get("unit") or "", other.get("unit") or "")
-    return units[0] == units[1] or all(_CURRENCY.match(unit) for unit in units)
+    return units[0] == units[1] or all(is_money_unit(unit) for unit in units)
 
 
 def _same_time_and_claim(lead: Mapping[str, Any], companion: Mapping[str, Any]) -> bool:

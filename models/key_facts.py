@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from models.document_entities import end_of_title
 from models.fact_lines import FactLine, build_line
 from models.render import GROWTH_OF, pair_growth_facts
 
@@ -114,7 +115,7 @@ def select_key_fact_lines(
     candidates = dict(base)
 
     def take(line: FactLine) -> FactLine:
-        for i in (line.lead, *line.companions, *line.series, *line.peers):
+        for i in line.levels:
             candidates.pop(i, None)
             seen_figures.add(_figure_key(facts[i]))
             metric_uses[_metric_key(facts[i])] += 1
@@ -184,7 +185,7 @@ def _title_restatements(facts: Sequence[Mapping[str, Any]], text: str | None) ->
     action"): the body's figure, read in its sentence, is the one listed."""
     if not text:
         return set()
-    title_end = text.find("\n") if "\n" in text else len(text)
+    title_end = end_of_title(text)
 
     def measure(fact: Mapping[str, Any]) -> tuple[Any, ...]:
         return (fact.get("metric"), fact.get("unit"), fact.get("value"), fact.get("value_max"))

@@ -17,6 +17,7 @@ import numpy as np
 
 from models.document_facts import DocumentContext
 from models.errors import EmptyTextError, ModelLoadError, RapportError, UnsupportedLanguageError
+from models.fact_lines import FactLine
 from models.figures import find_figures
 from models.knowledge import KnowledgeBase
 from models.language import detect_language
@@ -45,7 +46,7 @@ class ExtractionResult:
     sha256: str = ""
     sentence_embeddings: np.ndarray | None = None
     summary_fact_indices: list[int] = field(default_factory=list)  # the key-fact lines' leads
-    summary_shown_facts: list[int] = field(default_factory=list)  # every fact the lines show
+    summary_fact_lines: list[FactLine] = field(default_factory=list)  # what each line shows
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -252,7 +253,7 @@ class Extractor:
             sha256=doc.sha256,
             sentence_embeddings=embeddings,
             summary_fact_indices=list(summary.key_fact_indices),
-            summary_shown_facts=summary.shown_fact_indices,
+            summary_fact_lines=list(summary.key_fact_lines),
         )
 
 

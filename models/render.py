@@ -22,6 +22,7 @@ from models.fact_lines import FactLine
 from models.render_data import LANG_DIR as LANG_DIR
 from models.render_data import PERIOD_SHAPES, templates_for
 from models.render_data import load_templates as load_templates
+from models.schema import is_money_unit
 
 # growth metric -> the level metric it describes ("+13 %" belongs to revenue).
 GROWTH_OF: dict[str, str] = {
@@ -36,7 +37,6 @@ GENERIC_GROWTH_REACH = 40
 # A claim type the metric label already says: no "objectif" after "objectif de cours".
 CLAIM_IMPLIED_BY_METRIC: dict[str, str] = {"price_target": "target"}
 
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 _PER_SHARE = re.compile(r"^([A-Z]{3})/share$")
 # The comparison basis of a growth figure, read from its (English) qualifier.
 _YEAR_ON_YEAR = re.compile(r"year|yoy|y/y|annual", re.IGNORECASE)
@@ -353,7 +353,7 @@ def _unit_template(value: float, unit: str, t: Mapping[str, Any]) -> tuple[str, 
     """(template with ``{number}``, number to show, fixed decimals?) for one value."""
     magnitude = abs(value)
     per_share = _PER_SHARE.match(unit)
-    if per_share or _CURRENCY.match(unit):
+    if per_share or is_money_unit(unit):
         return _money_template(magnitude, per_share.group(1) if per_share else unit, t)
     space = t["numbers"]["unit_space"]
     if unit == "%":

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -66,6 +67,12 @@ ENTITY_TYPES: tuple[str, ...] = (
 
 SPEC_UNITS: tuple[str, ...] = ("TFLOPS", "GB", "TB/s", "W", "nm", "GHz")
 PLAIN_UNITS: tuple[str, ...] = ("%", "pp", "x", "count", *SPEC_UNITS)
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+
+
+def is_money_unit(unit: str | None) -> bool:
+    """Whether ``unit`` is an amount of money: an ISO 4217 code (FACTS.md, Units)."""
+    return bool(unit) and _CURRENCY_CODE.fullmatch(unit) is not None
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ Each gold file (``corpus/summaries/*.json``) names a document, its language, its
 at any output. For every document the real extractor runs once; then
 
 * headline coverage: share of headline facts found among the key facts the
-  summarizer's key-fact lines show (``result.summary_shown_facts``: each line's
+  summarizer's key-fact lines show (``result.summary_fact_lines``: each line's
   lead and the growth, companions, other periods and ranking peers printed with
   it, models/fact_lines.py), target >= 0.8; beside it the same share over the
   leads and their growths only (what a one-figure line would show), and over all
@@ -38,7 +38,6 @@ from rich.table import Table
 
 from models.errors import RapportError
 from models.evaluation.summaries import headline_coverage, lead_k, rouge_n
-from models.render import pair_growth_facts
 from service.ingest.files import read_document
 
 SUMMARY_GOLD = Path("corpus/summaries")
@@ -100,11 +99,11 @@ def score_summary(
     facts = [fact.to_dict() for fact in result.facts]
     # Every fact a key-fact line shows counts: its lead, and the growth, margin, other
     # periods or ranking peers printed with it ("… 167,7 Md$ (+13 % sur un an)").
-    key_facts = [facts[i] for i in result.summary_shown_facts]
+    lines = result.summary_fact_lines
+    key_facts = [facts[i] for line in lines for i in line.members]
     # The leads alone, as a line showed before lines carried more than a growth.
-    leads = [facts[i] for i in result.summary_fact_indices]
-    folded = pair_growth_facts(facts)
-    leads += [facts[folded[i]] for i in result.summary_fact_indices if i in folded]
+    leads = [facts[line.lead] for line in lines]
+    leads += [facts[line.growths[line.lead]] for line in lines if line.lead in line.growths]
     ours = " ".join(result.summary.get("sentences") or [])
     sentences = [result.text[start:end].strip() for start, end in result.sentences]
     lead = " ".join(lead_k(sentences, LEAD_K))
