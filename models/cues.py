@@ -34,6 +34,7 @@ class CueMatch:
 
 
 _DESCRIPTOR_WINDOW = 60
+_OWNER_WINDOW = 30  # chars before a name searched for an owner link
 
 
 @dataclass(frozen=True)
@@ -110,10 +111,11 @@ class CueSet:
     def names_an_owner(self, text: str, start: int, end: int) -> bool:
         """Whether the name at ``start:end`` owns the company described ("the
         SoftBank-controlled chip designer", "filiale de SoftBank"): not what it is about."""
-        return bool(
-            self.owner_after.match(text, end)
-            or self.owner_before.search(text, max(0, start - 30), start)
-        )
+        return bool(self.owner_after.match(text, end) or self.owner_named_before(text, start))
+
+    def owner_named_before(self, text: str, start: int) -> bool:
+        """Whether an owner link ("filiale de", "a subsidiary of") leads into ``start``."""
+        return bool(self.owner_before.search(text, max(0, start - _OWNER_WINDOW), start))
 
     def rules_out_organisation(self, name: str) -> bool:
         """Whether ``name`` is never an organisation: its first word is a generic head or

@@ -129,7 +129,7 @@ def discover(text: str, kb: KnowledgeBase, cues: CueSet) -> list[EntityRecord]:
         listing = cues.listing.match(after)
         ranked = _ranked(text, start, after, cues)
         # "Alltricks, filiale de Decathlon": the owner named is a company
-        owner = cues.owner_before.search(text, max(0, start - 30), start)
+        owner = cues.owner_named_before(text, start)
         if not core or not (had_suffix or listing or ranked or owner):
             continue
         if not _plausible(core, start, start + len(core), text, known, cues):
