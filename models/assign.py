@@ -25,6 +25,7 @@ from models.schema import Figure, PeriodMention
 _GROWTH_WINDOW_BEFORE = 45
 _GROWTH_WINDOW_AFTER = 35
 _ATTACH_WINDOW = 70
+PREMIUM = "premium"  # the qualifier of a deal's premium, which has no metric code
 # Metrics that describe a flow over a period inherit the paragraph's or the document's
 # period (so does an unplaced figure, most often a flow such as bookings, and a count,
 # most often deliveries, shipments or output); levels such as price targets or multiples
@@ -42,6 +43,7 @@ class MetricChoice:
     metric: str
     cue: CueMatch | None
     reason: str
+    qualifier: str | None = None  # what the choice itself narrows ("premium")
 
 
 def is_growth(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]) -> bool:
@@ -105,6 +107,10 @@ def choose_metric(
             options.append(
                 (gap - 10, prev_growth, None, f"growth of the {prev_metric} figure before it")
             )
+    if figure.kind == "percent" and cues.is_premium(text, figure.start, figure.end, sentence[0]):
+        # "une prime de 37,6 % sur le cours (…) et de 44,2 % sur la moyenne": a deal's
+        # premium, not a share move; no metric code of its own (spec/FACTS.md)
+        return MetricChoice("other", None, "a premium over the share price", PREMIUM)
     if figure.kind == "percent" and not growth and cues.share_of_market.match(text, figure.end):
         # "with 38% of global sales", "pèse 3,0 % du marché": a share, whatever verb leads
         # in (a growth figure stays one: with it, dev French strict F1 fell 0.801 -> 0.797)

@@ -34,6 +34,7 @@ class CueMatch:
 
 
 _DESCRIPTOR_WINDOW = 60
+_TWO_WORDS_AT_MOST = re.compile(r"(?:[^\W\d_]+\s+){0,2}")  # "la prime à plus de 120 %"
 _OWNER_WINDOW = 30  # chars before a name searched for an owner link
 
 
@@ -51,6 +52,9 @@ class CueSet:
     # right after a percent: "10,7 % du chiffre d'affaires", "10.7% of revenue"
     share_of_revenue: re.Pattern[str]
     share_of_market: re.Pattern[str]
+    # a deal's premium: "une prime de 37,6 % sur le cours", "a 46% premium to"
+    premium_word: re.Pattern[str]
+    premium_after: re.Pattern[str]
     analysts: re.Pattern[str]
     consensus: re.Pattern[str]
     subject_reference: re.Pattern[str]
@@ -112,6 +116,20 @@ class CueSet:
         """Whether the name at ``start:end`` owns the company described ("the
         SoftBank-controlled chip designer", "filiale de SoftBank"): not what it is about."""
         return bool(self.owner_after.match(text, end) or self.owner_named_before(text, start))
+
+    def is_premium(self, text: str, start: int, end: int, sentence_start: int) -> bool:
+        """Whether the percent at ``start:end`` is a premium: "une prime de 37,6 %", "a 46%
+        premium to", or a second one joined to it ("… (61,05 €) et de 44,2 % sur la
+        moyenne")."""
+        if self.premium_after.match(text, end):
+            return True
+        words = list(self.premium_word.finditer(text, sentence_start, start))
+        if not words:
+            return False
+        last = words[-1].end()
+        return bool(_TWO_WORDS_AT_MOST.fullmatch(text, last, start)) or (
+            "%" in text[last:start] and bool(self.growth_coordinated.match(text, last, start))
+        )
 
     def owner_named_before(self, text: str, start: int) -> bool:
         """Whether an owner link ("filiale de", "a subsidiary of") leads into ``start``."""
@@ -252,6 +270,14 @@ def cue_set(lang: str) -> CueSet:
         margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
         share_of_revenue=re.compile(rf"\s*{_words(data['share_of_revenue'])}", re.IGNORECASE),
         share_of_market=re.compile(rf"\s*{_words(data['share_of_market'])}", re.IGNORECASE),
+        premium_word=re.compile(
+            rf"(?<![\w])(?:{alternation(data['premiums']['before']) or '(?!x)x'})\s*"
+            rf"(?:(?:{alternation(load_language_data(lang, 'figures')['approx_before'])})\s*)?",
+            re.I,
+        ),
+        premium_after=re.compile(
+            rf"\s*(?:{alternation(data['premiums']['after']) or '(?!x)x'})(?![\w])", re.I
+        ),
         analysts=re.compile(_words(attribution["analysts"]), re.IGNORECASE),
         consensus=re.compile(_words(attribution["consensus"]), re.IGNORECASE),
         subject_reference=re.compile(_words(data["subject_references"]), re.IGNORECASE),

@@ -667,8 +667,10 @@ class DocumentContext:
             elif metric.metric in _SHARE_PRICES and unit and unit.endswith(_PER_SHARE):
                 # "une OPA à 84 € par action": a share's price is money, like "108,40 €"
                 unit = unit.removesuffix(_PER_SHARE)
-            qualifier = figure.qualifier or self._growth_qualifier(
-                figure, metric.metric, (s0, s1), spans
+            qualifier = (
+                metric.qualifier
+                or figure.qualifier
+                or self._growth_qualifier(figure, metric.metric, (s0, s1), spans)
             )
             by_qualifier = metric_rules()["metrics"][metric.metric].get("by_qualifier") or {}
             bases = (qualifier or "").split(", ")

@@ -102,6 +102,8 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "growth_qualifiers": dict,
         "metric_cue_exclusions": dict,
         "share_of_revenue": list,
+        "premiums": dict,
+        "share_move_horizons": list,
         "organisations": dict,
     },
     "language": {"stopwords": list, "abbreviations": list},

@@ -264,6 +264,8 @@ def metric_label(fact: Mapping[str, Any], t: Mapping[str, Any]) -> str:
     qualifier = fact.get("qualifier")
     if not qualifier:
         return label
+    if qualifier in t["qualifier_labels"]:
+        return str(t["qualifier_labels"][qualifier])
     shown = _translate_qualifier(qualifier, t["qualifiers"])
     template = t["qualified_metrics"].get(metric, t["qualified_metric"])
     return template.format(metric=label, qualifier=shown)

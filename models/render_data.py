@@ -137,7 +137,9 @@ def _validation_problems(data: Any) -> list[str]:
             problems.append(f"'{key}' scales must be listed from largest to smallest")
     if not isinstance(data.get("pp"), dict) or {"one", "many"} - set(data["pp"]):
         problems.append("'pp' needs 'one' and 'many'")
-    for key in ("qualifiers", "attributions"):
+    # a qualifier that names the figure on its own ("premium": a deal's premium has no
+    # metric code, and "figure (premium)" would say less than "premium")
+    for key in ("qualifiers", "qualifier_labels", "attributions"):
         if not isinstance(data.get(key), dict):
             problems.append(f"'{key}' must be an object")
     return problems

@@ -73,6 +73,34 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a deal's premium over the share price: other, whatever share-price cue follows (bug:
+    # "une prime de 37,6 % sur le cours" was a share move, and the second premium too)
+    row(
+        "fr",
+        "L'offre fait ressortir une prime de 37,6 % sur le cours de clôture du 31 octobre "
+        "(61,05 €) et de 44,2 % sur la moyenne pondérée des cours.",
+        "37,6 %",
+        "other",
+    ),
+    row(
+        "fr",
+        "L'offre fait ressortir une prime de 37,6 % sur le cours de clôture du 31 octobre "
+        "(61,05 €) et de 44,2 % sur la moyenne pondérée des cours.",
+        "44,2 %",
+        "other",
+    ),
+    row(
+        "en",
+        "The offer is worth $21.01 a share, a premium of 46% to Kenvue's last close.",
+        "46%",
+        "other",
+    ),
+    row(
+        "en",
+        "Shares in Kenvue jumped 12.3% to $16.14, well below the offer price.",
+        "12.3%",
+        "share_price_change",
+    ),
     # a deal's terms: the target's last close is a share price, its equity value a valuation
     row(
         "en",
@@ -3455,6 +3483,20 @@ QUALIFIER_ROWS = [
         "10,2 %", "organic"),
     row("fr", "Le chiffre d'affaires de Soitec recule de 5 % en séquentiel.", "5 %", "sequential"),
     row("fr", "Les ventes d'Airbus progressent de 4 %.", "4 %", None),
+    # a deal's premium has no metric code: other, named by its qualifier
+    row("en", "The offer is worth $21.01 a share, a premium of 46% to Kenvue's last close.",
+        "46%", "premium"),
+    row("en", "The bid values the group at $84 a share, a 37% premium to Friday's close.",
+        "37%", "premium"),
+    row("fr", "L'offre fait ressortir une prime de 37,6 % sur le cours de clôture du 31 octobre "
+        "(61,05 €) et de 44,2 % sur la moyenne pondérée des cours.", "37,6 %", "premium"),
+    row("fr", "L'offre fait ressortir une prime de 37,6 % sur le cours de clôture du 31 octobre "
+        "(61,05 €) et de 44,2 % sur la moyenne pondérée des cours.", "44,2 %", "premium"),
+    row("fr", "Les analystes d'AlphaValue estiment la prime à plus de 120 % par rapport à la "
+        "valeur implicite.", "120 %", "premium"),
+    # a share's move is no premium, even beside "le cours"
+    row("fr", "L'action Alten a bondi de 35,2 %, à 82,55 €, un cours proche du prix d'offre.",
+        "35,2 %", None),
 ]  # fmt: skip
 
 # --------------------------------------------------------------- thresholds

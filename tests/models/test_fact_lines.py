@@ -54,6 +54,18 @@ COMPANION_ROWS = [
             fact("growth_rate", 19, "%", subject="AI accelerator market",
                  subject_id="aam", period="2029", claim_type="forecast")],
      "AI accelerator market — 2024 market size: $123B (growth rate +19%, estimate)"),
+    # a broker's price target beside the share price it is set against
+    ("fr", [fact("price_target", 110, "EUR", subject="Publicis", subject_id="publicis",
+                 period=None, claim_type="target", previous=104),
+            fact("share_price", 88.62, "EUR", subject="Publicis", subject_id="publicis",
+                 period=None, claim_type="target")],
+     "Publicis — objectif de cours : 110 € (contre 104 €, cours de l'action "
+     "88,62 €)"),
+    ("en", [fact("price_target", 110, "EUR", subject="Publicis", subject_id="publicis",
+                 period=None, claim_type="target", previous=104),
+            fact("share_price", 88.62, "EUR", subject="Publicis", subject_id="publicis",
+                 period=None, claim_type="target")],
+     "Publicis — price target: €110 (from €104, share price €88.62)"),
 ]  # fmt: skip
 
 

@@ -124,6 +124,9 @@ METRIC_ROWS = [
     (fact("units", 100000, "count", "Amazon"),
      "Amazon — nombre d'unités_: 100^000", "Amazon — units: 100,000"),
     (fact("other", 42, "count"), "Acme — chiffre_: 42", "Acme — figure: 42"),
+    # a qualifier that names the figure: a deal's premium has no metric code
+    (fact("other", 37.6, "%", "Alten", qualifier="premium"),
+     "Alten — prime_: 37,6_%", "Alten — premium: 37.6%"),
 ]  # fmt: skip
 
 UNIT_ROWS = [

@@ -433,3 +433,42 @@ def test_a_title_figure_the_body_restates_is_listed_once(
     ]  # fmt: skip
     shown = [i for line in select_key_fact_lines(facts, 5, text=text) for i in line.members]
     assert sorted(shown) == [1, 2]  # the body's price, read in its sentence, and the revenue
+
+
+# (lang, text, figures as (surface, metric, value, unit, period)): a results story whose
+# last paragraph gives the market's verdict of the day, and a longer-run move beside it.
+SESSION_MOVE_ROWS = [
+    ("fr", "Acme publie ses résultats.\n\n"
+           "Le chiffre d'affaires atteint 10 Md€. Le résultat net s'établit à 2 Md€. "
+           "La marge opérationnelle ressort à 20 %. Le cash-flow libre atteint 1 Md€. "
+           "Les investissements atteindront 3 Md€.\n\n"
+           "Les coûts d'exploitation atteignent 4 Md€. "
+           "L'action Acme a bondi de 9,5 % vendredi, et gagne 30 % depuis le début de l'année.\n",
+     [("10 Md€", "revenue", 10e9, "EUR", "2025"), ("2 Md€", "net_income", 2e9, "EUR", "2025"),
+      ("20 %", "operating_margin", 20, "%", "2025"), ("1 Md€", "free_cash_flow", 1e9, "EUR", "2025"),
+      ("3 Md€", "capex", 3e9, "EUR", "2026"), ("4 Md€", "opex", 4e9, "EUR", "2025"),
+      ("9,5 %", "share_price_change", 9.5, "%", None), ("30 %", "share_price_change", 30, "%", None)]),
+    ("en", "Acme reports results.\n\n"
+           "Revenue reached €10B. Net income was €2B. The operating margin was 20%. "
+           "Free cash flow reached €1B. Capital expenditure will reach €3B.\n\n"
+           "Operating costs were €4B. "
+           "Acme shares jumped 9.5% on Friday, taking their gain since January to 30%.\n",
+     [("€10B", "revenue", 10e9, "EUR", "2025"), ("€2B", "net_income", 2e9, "EUR", "2025"),
+      ("20%", "operating_margin", 20, "%", "2025"), ("€1B", "free_cash_flow", 1e9, "EUR", "2025"),
+      ("€3B", "capex", 3e9, "EUR", "2026"), ("€4B", "opex", 4e9, "EUR", "2025"),
+      ("9.5%", "share_price_change", 9.5, "%", None), ("30%", "share_price_change", 30, "%", None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "figures"), SESSION_MOVE_ROWS)
+def test_the_share_move_of_the_day_is_a_key_fact_and_the_year_to_date_move_is_not(
+    lang: str, text: str, figures: list[tuple[str, str, float, str, str | None]]
+) -> None:
+    facts = [
+        located(text, surface, subject="Acme", subject_id="acme", metric=metric, value=value,
+                unit=unit, period=period)
+        for surface, metric, value, unit, period in figures
+    ]  # fmt: skip
+    shown = {facts[i]["value"] for i in select_key_facts(facts, 5, text=text)}
+    assert 9.5 in shown
+    assert 30 not in shown
