@@ -111,9 +111,14 @@ def choose_metric(
         # "une prime de 37,6 % sur le cours (…) et de 44,2 % sur la moyenne": a deal's
         # premium, not a share move; no metric code of its own (spec/FACTS.md)
         return MetricChoice("other", None, "a premium over the share price", PREMIUM)
-    if figure.kind == "percent" and not growth and cues.share_of_market.match(text, figure.end):
+    if (
+        figure.kind == "percent"
+        and cues.share_of_market.match(text, figure.end)
+        and (not growth or cues.level_before.search(text, max(0, figure.start - 20), figure.start))
+    ):
         # "with 38% of global sales", "pèse 3,0 % du marché": a share, whatever verb leads
-        # in (a growth figure stays one: with it, dev French strict F1 fell 0.801 -> 0.797)
+        # in (a growth figure stays one: with it, dev French strict F1 fell 0.801 -> 0.797),
+        # unless the share is the level reached: "Airbnb progresse … à 14,2 % du marché"
         return MetricChoice("market_share", None, "share of the market after it")
     if previous is not None and figure.kind == "percent" and not growth:
         prev_figure, prev_metric = previous
@@ -332,6 +337,9 @@ class ClaimChoice:
     reason: str
 
 
+_GOVERNING_CLAIMS = frozenset({"forecast", "estimate", "guidance"})
+
+
 def choose_claim(
     figure: Figure,
     metric: str,
@@ -363,6 +371,14 @@ def choose_claim(
     category, reason = "reported", "claim reported: no cue"
     if applicable:
         _, cue = min(applicable, key=lambda a: a[0])
+        governing = [
+            c for _, c in applicable
+            if cue.conditional and c.end <= cue.start and c.category in _GOVERNING_CLAIMS
+        ]  # fmt: skip
+        if governing:
+            # "Il prévoit une reprise qui porterait le marché à 3,6 Md€": the conditional
+            # states the forecast's hypothesis, not hearsay
+            cue = max(governing, key=lambda c: c.end)
         category, reason = cue.category, f"claim {cue.category}: cue '{cue.text}'"
     if category == "forecast" and any(c.revision for _, c in applicable):
         # "raised its capex outlook, which is now expected to reach $72 billion": the

@@ -31,6 +31,8 @@ class CueMatch:
     # a company moving its own forecast ("raised its capex forecast"): the guidance it
     # gives holds over the forecast words that follow in the sentence
     revision: bool = False
+    # a verb in the conditional mood ("porterait"): hearsay, unless a forecast governs it
+    conditional: bool = False
 
 
 _DESCRIPTOR_WINDOW = 60
@@ -45,6 +47,8 @@ class CueSet:
     metric_by_phrase: dict[str, str]
     claim_pattern: re.Pattern[str]
     claim_by_phrase: dict[str, tuple[str, str]]
+    # claim phrases that are a conditional mood ("would"): hearsay unless a forecast governs
+    conditional_claims: frozenset[str]
     growth: re.Pattern[str]
     growth_coordinated: re.Pattern[str]
     coordinator: re.Pattern[str]
@@ -52,6 +56,8 @@ class CueSet:
     # right after a percent: "10,7 % du chiffre d'affaires", "10.7% of revenue"
     share_of_revenue: re.Pattern[str]
     share_of_market: re.Pattern[str]
+    # right before a figure, a level reached, not a change: "progresse … à 14,2 % du marché"
+    level_before: re.Pattern[str]
     # a deal's premium: "une prime de 37,6 % sur le cours", "a 46% premium to"
     premium_word: re.Pattern[str]
     premium_after: re.Pattern[str]
@@ -176,8 +182,18 @@ class CueSet:
         for m in self.claim_pattern.finditer(text, start, end):
             if any(r.start < m.end() and m.start() < r.end for r in revisions):
                 continue  # "forecast to" inside "raised its capex forecast to": the revision's
-            category, direction = self.claim_by_phrase[_key(m.group(0))]
-            found.append(CueMatch(category, m.start(), m.end(), m.group(0), direction))
+            key = _key(m.group(0))
+            category, direction = self.claim_by_phrase[key]
+            found.append(
+                CueMatch(
+                    category,
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                    direction,
+                    conditional=key in self.conditional_claims,
+                )
+            )
         return sorted(found, key=lambda c: c.start)
 
     def growth_qualifier(
@@ -246,7 +262,11 @@ def cue_set(lang: str) -> CueSet:
             metric_by_phrase.setdefault(_key(phrase), metric)
     claim_by_phrase: dict[str, tuple[str, str]] = {}
     for record in data["claims"]:
-        if record.get("category") not in CLAIM_TYPES or record.get("direction") not in _DIRECTIONS:
+        if (
+            record.get("category") not in CLAIM_TYPES
+            or record.get("direction") not in _DIRECTIONS
+            or not isinstance(record.get("conditional", False), bool)
+        ):
             raise DataFileError(f"models/lang/{lang}/cues.json: bad claim cue {record!r}")
         claim_by_phrase.setdefault(
             _key(record["phrase"]), (record["category"], record["direction"])
@@ -258,6 +278,9 @@ def cue_set(lang: str) -> CueSet:
         metric_by_phrase=metric_by_phrase,
         claim_pattern=re.compile(_words([r["phrase"] for r in data["claims"]]), re.IGNORECASE),
         claim_by_phrase=claim_by_phrase,
+        conditional_claims=frozenset(
+            _key(record["phrase"]) for record in data["claims"] if record.get("conditional")
+        ),
         growth=re.compile(_growth_regex(data["growth_cues"]), re.IGNORECASE),
         # what stands between two growth figures of one thing: "en hausse de 8,6 % à TCC
         # et de 4,0 % en données publiées", "up 8.6% at CER and 4.0% reported"
@@ -270,6 +293,10 @@ def cue_set(lang: str) -> CueSet:
         margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
         share_of_revenue=re.compile(rf"\s*{_words(data['share_of_revenue'])}", re.IGNORECASE),
         share_of_market=re.compile(rf"\s*{_words(data['share_of_market'])}", re.IGNORECASE),
+        level_before=re.compile(
+            rf"(?<![\w])(?:{alternation(load_language_data(lang, 'figures')['level_before'])})\s*$",
+            re.I,
+        ),
         premium_word=re.compile(
             rf"(?<![\w])(?:{alternation(data['premiums']['before']) or '(?!x)x'})\s*"
             rf"(?:(?:{alternation(load_language_data(lang, 'figures')['approx_before'])})\s*)?",

@@ -100,7 +100,8 @@ class DocumentContext:
     # (figure kind, metric) of each sentence's cued figures, for the next sentence's
     # uncued ones ("Le consensus FactSet tablait sur 54,9 milliards de dollars.")
     _cued_metrics: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
-    _ranking_period: str | None = None  # the period of the last market share placed
+    # the paragraph and period of the last dated market share placed
+    _ranking_period: tuple[int, str | None] = (-1, None)
     # the metric a sentence opens with ("Le résultat net … intègre une provision de …")
     _topic_metrics: dict[int, str] = field(default_factory=dict)
     _paragraph_subject_sentence: dict[int, int] = field(default_factory=dict)  # who set it
@@ -587,7 +588,14 @@ class DocumentContext:
         if parse is not None:
             for verb in parse.conditional_verbs(self.cues.conditional_suffixes):
                 claim_cues.append(
-                    CueMatch("claimed", s0 + verb.start, s0 + verb.end, verb.text, "forward")
+                    CueMatch(
+                        "claimed",
+                        s0 + verb.start,
+                        s0 + verb.end,
+                        verb.text,
+                        "forward",
+                        conditional=True,
+                    )
                 )
         facts: list[Fact] = []
         previous: tuple[Figure, str] | None = None
@@ -634,11 +642,13 @@ class DocumentContext:
                 breaks,
             )  # fmt: skip
             if metric.metric in _CARRIED_SHARES:
-                # "Booking.com détient 31,5 % … en 2024. Airbnb … à 14,2 %": a ranking
-                # carries its date along with its metric
-                if period is None and metric.reason.startswith(_CARRIED_REASON):
-                    period, period_reason = self._ranking_period, "period: of the ranking"
-                self._ranking_period = period
+                # "Booking.com détient 31,5 % … en 2024. Airbnb … à 14,2 % … SNCF Connect,
+                # à 12,8 %": a ranking carries its date through its paragraph
+                paragraph = self._paragraph_of(s0) if self.paragraphs else 0
+                if period is None and self._ranking_period[0] == paragraph:
+                    period, period_reason = self._ranking_period[1], "period: of the ranking"
+                if period is not None:
+                    self._ranking_period = (paragraph, period)
             claim, attribution = self._figure_claim(
                 s_index, figure, metric.metric, subject, claim_cues, horizon, others
             )

@@ -73,6 +73,34 @@ def _explain(fact: Fact) -> str:
 # Every code of the FACTS.md vocabulary except `other` appears at least once.
 
 METRIC_ROWS = [
+    # a share of the market reached after a verb of growth is a level (bug: growth_rate)
+    row(
+        "fr",
+        "Booking.com détient 31,5 % de part de marché. Airbnb progresse plus vite encore, à "
+        "14,2 % du marché (+1,1 point).",
+        "14,2 %",
+        "market_share",
+    ),
+    row(
+        "en",
+        "Booking.com holds a 31.5% market share. Airbnb grew faster still, to 14.2% of the "
+        "market (+1.1 points).",
+        "14.2%",
+        "market_share",
+    ),
+    # a forecast bringing the market to an amount gives its size (bug: other)
+    row(
+        "fr",
+        "Le cabinet prévoit une reprise qui porterait le marché à 3,6 milliards d'euros en 2030.",
+        "3,6 milliards d'euros",
+        "market_size",
+    ),
+    row(
+        "en",
+        "The firm expects a recovery that would take the market to €3.6 billion in 2030.",
+        "€3.6 billion",
+        "market_size",
+    ),
     # a deal's premium over the share price: other, whatever share-price cue follows (bug:
     # "une prime de 37,6 % sur le cours" was a share move, and the second premium too)
     row(
@@ -1906,6 +1934,23 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a ranking carries its date through its paragraph, whatever cue names the next share
+    # (bug: "à 14,2 % du marché" and "à 12,8 %, dont la part" lost the ranking's 2024)
+    row(
+        "fr",
+        "Booking.com détient 31,5 % de part de marché en valeur en 2024. Airbnb progresse "
+        "plus vite encore, à 14,2 % du marché (+1,1 point), et devance SNCF Connect, à 12,8 %, "
+        "dont la part s'érode de 0,9 point.",
+        "12,8 %",
+        "2024",
+    ),
+    row(
+        "en",
+        "Booking.com held a 31.5% market share by value in 2024. Airbnb grew faster, to 14.2% "
+        "of the market, ahead of SNCF Connect at 12.8%, whose share slipped 0.9 point.",
+        "12.8%",
+        "2024",
+    ),
     # a ranking of shares carries its date to the holders that follow
     row(
         "fr",
@@ -2616,6 +2661,28 @@ ARM_OUTLOOK_EN = (
     "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG data."
 )
 CLAIM_ROWS = [
+    # a conditional under a forecast verb states the forecast's hypothesis (bug: claimed)
+    row(
+        "fr",
+        "Le cabinet prévoit ensuite une reprise qui porterait le marché français du vélo à "
+        "3,6 milliards d'euros en 2030.",
+        "3,6 milliards d'euros",
+        "forecast",
+    ),
+    row(
+        "en",
+        "The firm expects a recovery that would take the French bicycle market to €3.6 "
+        "billion in 2030.",
+        "€3.6 billion",
+        "forecast",
+    ),
+    # with no forecast verb before it, the conditional is hearsay
+    row(
+        "fr",
+        "Selon plusieurs sources, Mistral AI serait valorisée 11,7 milliards d'euros.",
+        "11,7 milliards d'euros",
+        "claimed",
+    ),
     # the estimate a forecast is set against is that other figure's cue, not the forecast's
     row(
         "fr",
