@@ -48,12 +48,14 @@ def extractor_no_encoder():
 # when added and 0.63 after the rules they showed were written; the second six, added
 # after those rules, scored 0.48 blind and 0.52 now; the first 40 rose 0.844 -> 0.853.
 # The new genres (market pieces, deals, broker notes) are where held-out is weak too.
+# 58 documents since six more were added blind in session 6 (0.647 strict on the six when
+# added; the smartphone tracker 0.18, the cloud market 0.48).
 @pytest.mark.parametrize(
     ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
     [
-        ("all", 0.97, 0.77, 0.93),
-        ("fr", 0.97, 0.76, 0.95),
-        ("en", 0.97, 0.78, 0.91),
+        ("all", 0.97, 0.76, 0.93),
+        ("fr", 0.96, 0.77, 0.94),
+        ("en", 0.97, 0.76, 0.92),
     ],
 )
 def test_quality_floors(

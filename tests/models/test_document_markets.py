@@ -35,6 +35,9 @@ DISCOVERY_ROWS = [
     ("fr", "Le marché a salué ces résultats, et le titre a gagné 4 %.", []),
     ("en", "The stock market rallied. The company raised money. Market watchers cheered.", []),
     ("en", "Shares rose 4% as the market cheered the results.", []),
+    # an approximation is not what a market sells (bug: "marché de près")
+    ("fr", "Un marché de près de 40 milliards en 2028.", []),
+    ("en", "A market of nearly $40 billion in 2028.", []),
 ]  # fmt: skip
 
 
