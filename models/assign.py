@@ -52,6 +52,8 @@ def is_growth(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]
     if figure.value < 0 or figure.declined:
         return True
     before = max(sentence[0], figure.start - _GROWTH_WINDOW_BEFORE)
+    if cues.level_before.search(text, max(before, figure.start - 20), figure.start):
+        return False  # "Google Cloud progresse à 9 %": the level reached, not the change
     after = min(sentence[1], figure.end + _GROWTH_WINDOW_AFTER)
     return cues.growth.search(text, before, after) is not None
 
@@ -111,14 +113,10 @@ def choose_metric(
         # "une prime de 37,6 % sur le cours (…) et de 44,2 % sur la moyenne": a deal's
         # premium, not a share move; no metric code of its own (spec/FACTS.md)
         return MetricChoice("other", None, "a premium over the share price", PREMIUM)
-    if (
-        figure.kind == "percent"
-        and cues.share_of_market.match(text, figure.end)
-        and (not growth or cues.level_before.search(text, max(0, figure.start - 20), figure.start))
-    ):
+    if figure.kind == "percent" and not growth and cues.share_of_market.match(text, figure.end):
         # "with 38% of global sales", "pèse 3,0 % du marché": a share, whatever verb leads
-        # in (a growth figure stays one: with it, dev French strict F1 fell 0.801 -> 0.797),
-        # unless the share is the level reached: "Airbnb progresse … à 14,2 % du marché"
+        # in (a growth figure stays one: with it, dev French strict F1 fell 0.801 -> 0.797;
+        # "progresse … à 14,2 % du marché" is no growth, see is_growth)
         return MetricChoice("market_share", None, "share of the market after it")
     if previous is not None and figure.kind == "percent" and not growth:
         prev_figure, prev_metric = previous

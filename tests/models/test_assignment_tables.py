@@ -88,6 +88,21 @@ METRIC_ROWS = [
         "14.2%",
         "market_share",
     ),
+    # a percent reached ("à 9 %", "to 9%") after a verb of growth is a level, here the
+    # next share of a ranking (bug: growth_rate)
+    row(
+        "fr",
+        "AWS conserve la première place avec 34 % de part de marché en 2024. Google Cloud "
+        "progresse à 9 % (+1 point).",
+        "9 %",
+        "market_share",
+    ),
+    row(
+        "en",
+        "AWS kept first place with a 34% market share in 2024. Google Cloud rose to 9% (+1 point).",
+        "9%",
+        "market_share",
+    ),
     # a forecast bringing the market to an amount gives its size (bug: other)
     row(
         "fr",
