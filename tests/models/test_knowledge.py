@@ -187,6 +187,29 @@ MENTION_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # an alias after a name particle is part of another name
     ("the da Vinci 5 robot, and VINCI Airports", [("DG", "VINCI")]),
     ("le robot da Vinci, et le groupe Vinci", [("DG", "Vinci")]),
+    # listed companies beyond tech, keyed by their primary ticker, in both languages
+    (
+        "le groupe Expedia et eDreams Odigeo relèvent leurs prévisions",
+        [("EXPE", "Expedia"), ("EDR", "eDreams Odigeo")],
+    ),
+    (
+        "Booking Holdings and Uber Technologies beat estimates",
+        [("BKNG", "Booking Holdings"), ("UBER", "Uber Technologies")],
+    ),
+    (
+        "Klépierre, Sodexo et Aéroports de Paris",
+        [("LI", "Klépierre"), ("SW", "Sodexo"), ("ADP", "Aéroports de Paris")],
+    ),
+    ("Merck KGaA and Merck & Co.", [("MRK.DE", "Merck KGaA"), ("MRK", "Merck & Co.")]),
+    ("Porsche SE détient Porsche", [("PAH3", "Porsche SE"), ("P911", "Porsche")]),
+    ("Samsung SDI et Samsung", [("006400.KS", "Samsung SDI"), ("005930.KS", "Samsung")]),
+    ("Visa and Mastercard", [("V", "Visa"), ("MA", "Mastercard")]),
+    ("Target Corp. (TGT) cut its outlook", [("TGT", "Target Corp.")]),
+    # ordinary words that are also company names do not match
+    ("Target price raised; the price target is $200", []),
+    ("la couleur orange et un visa de travail", []),
+    ("the national grid and a best buy for booking travel", []),
+    ("un canal plus rapide vers le sage", []),
 ]
 
 
@@ -248,6 +271,14 @@ RESOLVE_CASES: list[tuple[str, str | None]] = [
     ("Alphabet", "GOOGL"),
     ("Google", "GOOGL"),
     ("Amazon Web", None),
+    ("Booking Holdings", "BKNG"),
+    ("booking", None),
+    ("eDreams", "EDR"),
+    ("Trip.com", "TCOM"),
+    ("Visa", "V"),
+    ("visa", None),
+    ("Target", None),
+    ("target corp.", "TGT"),
     ("Unknown Widgets Corp", None),
 ]
 
@@ -265,6 +296,8 @@ REQUIRED_ENTITIES: list[tuple[str, str, str, str | None]] = [
     ("SAN", "Sanofi", "company", None),
     ("SAN.MC", "Santander", "company", None),
     ("STMPA", "STMicroelectronics", "company", None),
+    ("EXPE", "Expedia", "company", None),
+    ("EDR", "eDreams Odigeo", "company", None),
     ("aws", "AWS", "business_unit", "AMZN"),
     ("azure", "Microsoft Azure", "business_unit", "MSFT"),
     ("google-cloud", "Google Cloud", "business_unit", "GOOGL"),
