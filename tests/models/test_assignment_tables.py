@@ -947,13 +947,27 @@ SUBJECT_ROWS = [
         "bioMérieux relève ses objectifs\n\nbioMérieux a réalisé un chiffre d'affaires de "
         "3 985 M€ en 2024.",
         "3 985 M€",
-        "biomerieux",
+        "BIM",
     ),
     row(
         "en",
         "bioMérieux raises its targets\n\nbioMérieux posted revenue of €3,985 million in 2024.",
         "€3,985 million",
-        "biomerieux",
+        "BIM",
+    ),
+    # … and so is one the gazetteer does not know
+    row(
+        "fr",
+        "bioSolvia relève ses objectifs\n\nbioSolvia a réalisé un chiffre d'affaires de "
+        "398 M€ en 2024.",
+        "398 M€",
+        "biosolvia",
+    ),
+    row(
+        "en",
+        "bioSolvia raises its targets\n\nbioSolvia posted revenue of €398 million in 2024.",
+        "€398 million",
+        "biosolvia",
     ),
     # a research firm cited as a source, or a company named once in passing, leads no
     # market piece: its figures have no company subject
@@ -1012,14 +1026,30 @@ SUBJECT_ROWS = [
         "milliard d'euros à une filiale d'Ubisoft. L'action Ubisoft a bondi de 14,2 % "
         "vendredi.",
         "14,2 %",
-        "ubisoft",
+        "UBI",
     ),
     row(
         "en",
         "Ubisoft brings Tencent into its franchises\n\nTencent will put €1.16 billion "
         "into a new Ubisoft subsidiary. Ubisoft shares jumped 14.2% on Friday.",
         "14.2%",
-        "ubisoft",
+        "UBI",
+    ),
+    # the same with a name the gazetteer does not know
+    row(
+        "fr",
+        "Ludexa fait entrer Tencent dans ses franchises\n\nTencent apportera 116 "
+        "millions d'euros à une filiale de Ludexa. L'action Ludexa a bondi de 12,4 % "
+        "vendredi.",
+        "12,4 %",
+        "ludexa",
+    ),
+    row(
+        "en",
+        "Ludexa brings Tencent into its franchises\n\nTencent will put €116 million "
+        "into a new Ludexa subsidiary. Ludexa shares jumped 12.4% on Friday.",
+        "12.4%",
+        "ludexa",
     ),
     # "AI" in a title and twice in the body is a topic, not a company
     row(
@@ -1905,7 +1935,14 @@ SUBJECT_ROWS = [
         "Canalys estimates that Palo Alto Networks led the industry with a 7.8% share, "
         "followed by Cisco at 5.9%, CrowdStrike at 4.6% and Fortinet at 4.4%.",
         "4.6%",
-        "crowdstrike",
+        "CRWD",
+    ),
+    row(
+        "en",
+        "Canalys estimates that Palo Alto Networks led the industry with a 7.8% share, "
+        "followed by Cisco at 5.9%, Quarnet at 3.6% and Fortinet at 4.4%.",
+        "3.6%",
+        "quarnet",
     ),
     row(
         "fr",
