@@ -7,8 +7,9 @@ Pure functions over offsets in the document text; the subject is chosen in
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from models.attribution import belongs_to_another
 from models.cues import CueMatch, CueSet, growth_metrics, metric_rules
@@ -146,7 +147,7 @@ def choose_metric(
         ):  # "en hausse de 8,6 % à TCC et de 4,0 % publiés": the same growth, measured twice
             options.append((gap - 10, prev_metric, None, f"joined to the {prev_metric} before it"))
     if options:
-        _, metric, cue, reason = min(options, key=lambda o: o[0])
+        _, metric, cue, reason = min(options, key=_basis_last(cues))
         if metric == "growth_rate" and cue is not None and cue.category == "growth_rate":
             # only a generic growth word borrows the sentence's metric: "operating profit
             # jumped 62%" is the growth of operating profit, whatever else the sentence says
@@ -164,6 +165,18 @@ def choose_metric(
     if figure.kind == "percent" and growth:
         fallback = "growth_rate"
     return MetricChoice(fallback, None, f"no cue: default for {figure.kind}")
+
+
+def _basis_last(cues: CueSet) -> Callable[[tuple[float, str, CueMatch | None, str]], Any]:
+    """Sort key of metric options: nearest first, but a basis word ("organically") only
+    when no other cue names a metric ("operating profit to grow organically by 4%")."""
+
+    def key(option: tuple[float, str, CueMatch | None, str]) -> tuple[bool, float]:
+        cue = option[2]
+        return (cue is not None and " ".join(cue.text.lower().split()) in cues.basis_phrases,
+                option[0])  # fmt: skip
+
+    return key
 
 
 # the cues of 'other' name money raised or put in ("levée de fonds", "raised"), added to /

@@ -94,6 +94,9 @@ class CueSet:
     outlook_run_in: re.Pattern[str] = re.compile(r"(?!x)x")
     outlook_word: re.Pattern[str] = re.compile(r"(?!x)x")
     growth_qualifiers: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # how a growth is measured ("organically", "en organique"): a metric cue of its own
+    # only when no other metric is named ("operating profit to grow organically by 4%")
+    basis_phrases: frozenset[str] = frozenset()
     metric_cue_exclusions: re.Pattern[str] = re.compile(r"(?!x)x")
     # unknown organisations (models/document_entities.py)
     organisation_suffixes: frozenset[str] = frozenset()
@@ -361,6 +364,7 @@ def cue_set(lang: str) -> CueSet:
             for name, phrases in data["growth_qualifiers"].items()
             if not name.startswith("_")
         ),
+        basis_phrases=frozenset(_key(p) for p in data["growth_qualifiers"]["organic"]),
         **_organisation_cues(data["organisations"], lang),
     )
 

@@ -66,6 +66,8 @@ _MARKET_METRICS = frozenset({"market_size"})
 # a ranking of shares runs over sentences with no cue after the first: carried along
 _CARRIED_SHARES = frozenset({"market_share"})
 _CARRIED_REASON = "metric of the sentence before"
+# a growth whose cue names no other metric: what its basis ("organic") may say it measures
+_GROWTH_CUE_CATEGORIES = frozenset({"growth_rate", "revenue_growth"})
 _BRACKET_BEFORE = re.compile(r"\(\s*$")
 _LISTED_COMPANY_METRICS = frozenset({
     "eps", "eps_growth", "dividend", "buyback", "share_price", "share_price_change",
@@ -685,7 +687,11 @@ class DocumentContext:
             by_qualifier = metric_rules()["metrics"][metric.metric].get("by_qualifier") or {}
             bases = (qualifier or "").split(", ")
             measured_as = [by_qualifier[q] for q in bases if q in by_qualifier]
-            if measured_as and (subject is None or subject.type != "market"):
+            if (
+                measured_as
+                and (subject is None or subject.type != "market")
+                and (metric.cue is None or metric.cue.category in _GROWTH_CUE_CATEGORIES)
+            ):
                 # "la croissance en données comparables s'établit à 4,2 %": a company's
                 # organic growth is its sales growth
                 metric = MetricChoice(measured_as[0], metric.cue, f"{metric.reason}, {qualifier}")

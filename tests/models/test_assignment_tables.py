@@ -103,6 +103,25 @@ METRIC_ROWS = [
         "9%",
         "market_share",
     ),
+    # a basis word ("organically") names the growth's metric only when nothing else does
+    # (bug: operating profit growth read as revenue growth)
+    row(
+        "en",
+        "Heineken still expects operating profit (beia) to grow organically by 4% to 8% in 2025.",
+        "4% to 8%",
+        "growth_rate",
+    ),
+    row(
+        "fr",
+        "Heineken prévoit que son résultat opérationnel progresse en organique de 4 % à 8 % "
+        "en 2025.",
+        "4 % à 8 %",
+        "growth_rate",
+    ),
+    row("en", "Heineken's net revenue rose 0.9% organically.", "0.9%", "revenue_growth"),
+    row(
+        "fr", "Les ventes de Heineken progressent de 0,9 % en organique.", "0,9 %", "revenue_growth"
+    ),
     # a forecast bringing the market to an amount gives its size (bug: other)
     row(
         "fr",

@@ -404,6 +404,11 @@ DECLINES = [
     ("fr", "Un recul de 1,4 % des ventes.", [fig(-1.4, "%")]),
     ("fr", "Une chute de 12 % du titre.", [fig(-12, "%")]),
     ("fr", "L'action a chuté de 12 %.", [fig(-12, "%")]),
+    # plural verbs decline too (bug: "ses ventes chutent de 8,3 %" was positive)
+    ("fr", "Ses ventes chutent de 8,3 %.", [fig(-8.3, "%")]),
+    ("fr", "Les volumes reculent de 6 %.", [fig(-6, "%")]),
+    ("fr", "Les livraisons se replient de 4 %.", [fig(-4, "%")]),
+    ("en", "Its sales fell 8.3%.", [fig(-8.3, "%")]),
     ("fr", "Les ventes ont reculé de 3 %.", [fig(-3, "%")]),
     ("fr", "Le titre a baissé de 5,5 %.", [fig(-5.5, "%")]),
     ("fr", "Les actions ont connu une baisse d'environ 7 %.", [fig(-7, "%", approx=True)]),

@@ -112,7 +112,9 @@ def test_eval_json_reports_every_number() -> None:
         assert {"strict", "lenient", "figure_recall", "claim_type_accuracy", "by_metric"} <= set(
             report
         )
-        assert report["figure_recall"] >= 0.97
+        # the quality floors live in tests/corpus/test_gold_quality.py; here, sane numbers
+        assert 0.0 < report["figure_recall"] <= 1.0
+        assert 0.0 < report["strict"]["f1"] <= report["lenient"]["f1"] <= 1.0
 
 
 def test_eval_summaries_reads_the_summary_gold_folder_it_is_given(tmp_path: Path) -> None:
