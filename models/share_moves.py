@@ -35,6 +35,16 @@ def _horizon_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{alternation(words)})(?![\w])", re.IGNORECASE)
 
 
+def is_longer_run_move(fact: Mapping[str, Any]) -> bool:
+    """Whether ``fact`` is a reported share move over a longer run than a session ("up 28%
+    since January", "en baisse de 41 % sur douze mois"): background, not the news."""
+    return (
+        fact.get("metric") == "share_price_change"
+        and fact.get("claim_type") == "reported"
+        and _horizon_pattern().search(own_clause(fact)) is not None
+    )
+
+
 def is_session_move(fact: Mapping[str, Any]) -> bool:
     """Whether ``fact`` is a reported share move of at least SESSION_MOVE_MIN percent with
     no period and no word of a longer run in its own clause."""

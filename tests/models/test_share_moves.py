@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from models.share_moves import SESSION_MOVE_MIN, is_session_move, own_clause
+from models.share_moves import SESSION_MOVE_MIN, is_longer_run_move, is_session_move, own_clause
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +89,21 @@ def test_threshold_is_a_session_move_and_just_below_is_not() -> None:
     assert not is_session_move({**fact, "value": SESSION_MOVE_MIN - 0.1})
     assert not is_session_move({**fact, "value": 9.0, "claim_type": "target"})
     assert not is_session_move({**fact, "value": 9.0, "period": "2025"})
+
+
+# (sentence, figure, a longer run?): the move since January is background, the day's is not
+LONGER_RUN_ROWS = [
+    ("Le titre a gagné 28 % depuis le début de l'année.", "28 %", True),
+    ("Le titre reste en baisse de 41 % sur douze mois.", "41 %", True),
+    ("Alphabet shares have climbed about 50% this year.", "50%", True),
+    ("Shares jumped 9.5% on Friday, taking their gain since January to 30%.", "9.5%", False),
+    ("L'action a cédé 5,3 % vendredi.", "5,3 %", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), LONGER_RUN_ROWS)
+def test_longer_run_moves(sentence: str, figure: str, expected: bool) -> None:
+    fact = {"metric": "share_price_change", "claim_type": "reported", "value": 9.0,
+            "period": None, "sentence": sentence, "text": figure}  # fmt: skip
+    assert is_longer_run_move(fact) is expected
+    assert not is_longer_run_move({**fact, "metric": "revenue_growth"})
