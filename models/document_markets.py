@@ -5,7 +5,9 @@ chaleur a atteint 12 milliards d'euros", "the global cruise market was worth $45
 billion". Found here, per document, from the phrase itself: a head word ("marché",
 "market"), in French followed by an optional place adjective, a link word and at most a
 few words of what is sold (up to a verb or a preposition that opens another phrase), in
-English preceded by "the" and a few words that are no stop word. Each becomes a document
+English preceded by "the" and a few words that are no stop word; a tracker's whole market
+may also be named by its volume with a scope ("Global smartphone shipments rose 2.8%",
+``volume_scopes`` and ``volume_heads``). Each becomes a document
 entity of type ``market`` (its size is then ``market_size``, see
 ``models/document_facts.py``), with the phrase without its place adjective as a second
 alias ("le marché des pompes à chaleur", "the cruise market"). The words are data
@@ -39,6 +41,8 @@ class MarketCues:
     max_words: int
     # "en ligne" in "le marché du voyage en ligne": a stop word opening a fixed phrase
     compounds: re.Pattern[str] | None = None
+    # a tracker's whole market named by its volume: "global smartphone shipments"
+    scoped_volume: re.Pattern[str] | None = None
 
 
 @cache
@@ -67,6 +71,29 @@ def market_cues(lang: str) -> MarketCues:
         trailing=frozenset(w.lower() for w in data.get("trailing") or ()),
         max_words=max_words,
         compounds=_compounds(data.get("compounds"), where),
+        scoped_volume=_scoped_volume(data, max_words, where),
+    )
+
+
+def _scoped_volume(data: dict[str, Any], max_words: int, where: str) -> re.Pattern[str] | None:
+    """ "(global|worldwide) … (shipments|deliveries)": no "the" needed, the scope says it is
+    the whole market ("Global smartphone shipments rose 2.8%")."""
+    scopes, heads = data.get("volume_scopes"), data.get("volume_heads")
+    if scopes is None and heads is None:
+        return None
+    for name, words in (("volume_scopes", scopes), ("volume_heads", heads)):
+        if words is not None and (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w for w in words)
+        ):
+            raise DataFileError(f"{where}.{name} must be a list of words")
+    if scopes is None or heads is None:
+        raise DataFileError(f"{where}.volume_scopes and volume_heads go together")
+    return re.compile(
+        rf"(?<![\w])((?:{alternation(scopes)})\s+(?:[\w'’.-]+\s+){{1,{max_words - 1}}}?)"
+        rf"(?:{alternation(heads)})(?![\w])",
+        re.IGNORECASE,
     )
 
 
@@ -84,9 +111,18 @@ def discover_markets(text: str, kb: KnowledgeBase, lang: str) -> list[EntityReco
     known = kb.find_mentions(text)
     records: list[EntityRecord] = []
     seen: set[str] = set()
-    for match in cues.phrase.finditer(text):
+    matches = sorted(
+        [
+            *cues.phrase.finditer(text),
+            *(cues.scoped_volume.finditer(text) if cues.scoped_volume else ()),
+        ],
+        key=lambda m: m.start(),
+    )
+    for match in matches:
         found = (
-            _french_phrase(text, match, cues) if cues.head_first else _english_phrase(match, cues)
+            _french_phrase(text, match, cues)
+            if cues.head_first and match.re is cues.phrase
+            else _english_phrase(match, cues)
         )
         if found is None or _overlaps(found[0], known):
             continue

@@ -28,6 +28,17 @@ DISCOVERY_ROWS = [
      [("global cruise market", ("cruise market", "global cruise market"))]),
     ("en", "The European heat pump market reached €12 billion in 2024.",
      [("European heat pump market", ("European heat pump market", "heat pump market"))]),
+    # a tracker names the whole market by its volume, with a scope and no "the"
+    ("en", "Global smartphone shipments rose 2.8% year on year to 323.4 million units.",
+     [("Global smartphone shipments", ("Global smartphone shipments", "smartphone shipments"))]),
+    ("en", "Worldwide PC shipments fell 3% in the quarter.",
+     [("Worldwide PC shipments", ("PC shipments", "Worldwide PC shipments"))]),
+    ("fr", "Le marché mondial des montres connectées a progressé de 2,8 % au troisième "
+           "trimestre.",
+     [("marché mondial des montres connectées",
+       ("marché des montres connectées", "marché mondial des montres connectées"))]),
+    # a company's volume is no market
+    ("en", "Samsung shipments rose 5.7%. Global revenue rose 4%.", []),
     # a market the gazetteer knows is left to it
     ("fr", "Le marché des semi-conducteurs a atteint 600 milliards de dollars.", []),
     ("en", "The semiconductor market reached $600 billion.", []),
@@ -84,6 +95,8 @@ BAD_DATA = [
     ("head_position", "middle"),
     ("max_words", 0),
     ("max_words", True),
+    ("volume_heads", "shipments"),
+    ("volume_scopes", ["global", ""]),
 ]
 
 
