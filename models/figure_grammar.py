@@ -26,6 +26,7 @@ CURRENCY_CODES: tuple[str, ...] = (
 CODE_ALIASES: dict[str, str] = {"RMB": "CNY"}
 
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ÿ"
+_SAME_LINE = r"[^\S\n]"  # a space, a tab, a no-break space; never a line break
 _NOT_LETTER = rf"(?![{_LETTER}0-9])"
 # Single letters are scale words only next to a currency ("$30.9B", "97 M$").
 _NEVER = r"(?!x)x"
@@ -102,7 +103,8 @@ def grammar(lang: str) -> FigureGrammar:
     multiple_words = _ci(alternation(data["multiple_words"])) if data["multiple_words"] else _NEVER
     # up to two adjectives before a counted noun: "6.5 million high-end data-center GPUs"
     adjectives = (
-        rf"(?:[a-z][a-z-]+\s+(?=(?:[a-z][a-z-]+\s+)?(?:{count_nouns}){_NOT_LETTER})){{0,2}}"
+        rf"(?:[a-z][a-z-]+{_SAME_LINE}+(?=(?:[a-z][a-z-]+{_SAME_LINE}+)?(?:{count_nouns})"
+        rf"{_NOT_LETTER})){{0,2}}"
     )
     between_words = [c for c in data["range_connectors"] if c not in ("et", "and")]
     return FigureGrammar(
@@ -142,13 +144,14 @@ def grammar(lang: str) -> FigureGrammar:
         spec=re.compile(rf"[\s\u00a0\u202f-]?(?P<spec>{alternation(units)})(?![{_LETTER}])"),
         # "100,000 H100 GPUs", "131 000 MI355X": a model name may stand before the noun
         # or be the thing counted.
+        # never across a line break: "— 29 September 2025\n\nFactories installed …"
         count_noun=re.compile(
-            rf"(?:\s*(?:{joiners})\s*|\s+){adjectives}"
-            rf"(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*)\s*)?"
+            rf"(?:{_SAME_LINE}*(?:{joiners}){_SAME_LINE}*|{_SAME_LINE}+){adjectives}"
+            rf"(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*){_SAME_LINE}*)?"
             rf"(?:(?P<noun>{count_nouns}){_NOT_LETTER}|(?<=\w)(?<![a-z]\d)(?=[\s,.;)]))"
             if joiners
-            else rf"\s+{adjectives}"
-            rf"(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*)\s*)?"
+            else rf"{_SAME_LINE}+{adjectives}"
+            rf"(?:(?P<model>[A-Z][A-Za-z]*\d[\w-]*){_SAME_LINE}*)?"
             rf"(?:(?P<noun>{count_nouns}){_NOT_LETTER}|(?<=\w)(?<![a-z]\d)(?=[\s,.;)]))"
         ),
         # "42 cents", "23.6p": money in a currency's hundredths.

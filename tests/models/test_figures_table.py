@@ -237,6 +237,17 @@ NUMBER_WORDS = [
         [fig(4, "x", approx=ANY)],  # spec-silent: "jusqu'à" is a claim cue, not listed as approx
     ),
     ("en", "Amazon is building three campuses for Anthropic.", [fig(3, "count")]),
+    # a year ending a dateline counts nothing on the next line (bug: "2025\n\nFactories")
+    (
+        "en",
+        "Rapport Research Digest — 29 September 2025\n\nFactories installed 542,000 units.",
+        [fig(542000, "count")],
+    ),
+    (
+        "fr",
+        "Rapport Recherche — 29 septembre 2025\n\nUsines : 542 000 unités installées.",
+        [fig(542000, "count")],
+    ),
     ("en", "Amazon is opening five data centers.", [fig(5, "count")]),
     ("en", "The chip offers four times the performance of its predecessor.", [fig(4, "x")]),
     ("en", "The model is two times faster.", [fig(2, "x")]),
