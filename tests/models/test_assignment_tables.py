@@ -2732,6 +2732,28 @@ ARM_OUTLOOK_EN = (
     "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG data."
 )
 CLAIM_ROWS = [
+    # what analysts had pencilled in is their estimate (bug: reported)
+    row(
+        "en",
+        "Net revenue rose 0.9% organically. Analysts at Jefferies had pencilled in organic "
+        "growth of 0.2%.",
+        "0.2%",
+        "estimate",
+    ),
+    row(
+        "en",
+        "Adjusted earnings per share were 39 cents, beating the 33 cents analysts had "
+        "pencilled in.",
+        "33 cents",
+        "estimate",
+    ),
+    row(
+        "fr",
+        "Les ventes progressent de 0,9 % en organique. Les analystes de Jefferies tablaient "
+        "sur une croissance organique de 0,2 %.",
+        "0,2 %",
+        "estimate",
+    ),
     # a conditional under a forecast verb states the forecast's hypothesis (bug: claimed)
     row(
         "fr",
