@@ -40,7 +40,15 @@ COMPANION_METRICS: dict[str, tuple[str, ...]] = {
 }
 # A market's growth rate spans years ("19% a year from 2025 to 2029"): it goes beside its
 # size whatever the period and claim (dev coverage 0.686 -> 0.693, held-out unchanged).
-ANY_PERIOD_COMPANIONS = frozenset({("market_size", "growth_rate")})
+# A price target is a target and the share price beside it is reported: they pair
+# whatever their claims.
+ANY_PERIOD_COMPANIONS = frozenset(
+    {
+        ("market_size", "growth_rate"),
+        ("price_target", "share_price"),
+        ("share_price", "price_target"),
+    }
+)
 SERIES_LIMIT = 2  # other periods of the same measure: more would make a table, not a line
 PEER_METRICS = frozenset({"market_share"})
 PEER_LIMIT = 3  # the top of a ranking; the rest of it is in the facts

@@ -2732,6 +2732,21 @@ ARM_OUTLOOK_EN = (
     "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG data."
 )
 CLAIM_ROWS = [
+    # the share price a target is set against is today's (bug: target)
+    row(
+        "fr",
+        "Nous relevons notre objectif de cours de 104 à 110 €, soit un potentiel de hausse de "
+        "24 % par rapport au cours de 88,62 €.",
+        "88,62 €",
+        "reported",
+    ),
+    row(
+        "en",
+        "We raise our price target to €110 from €104, implying 24% upside from the share "
+        "price of €88.62.",
+        "€88.62",
+        "reported",
+    ),
     # what analysts had pencilled in is their estimate (bug: reported)
     row(
         "en",

@@ -58,13 +58,13 @@ COMPANION_ROWS = [
     ("fr", [fact("price_target", 110, "EUR", subject="Publicis", subject_id="publicis",
                  period=None, claim_type="target", previous=104),
             fact("share_price", 88.62, "EUR", subject="Publicis", subject_id="publicis",
-                 period=None, claim_type="target")],
+                 period=None)],
      "Publicis — objectif de cours : 110 € (contre 104 €, cours de l'action "
      "88,62 €)"),
     ("en", [fact("price_target", 110, "EUR", subject="Publicis", subject_id="publicis",
                  period=None, claim_type="target", previous=104),
             fact("share_price", 88.62, "EUR", subject="Publicis", subject_id="publicis",
-                 period=None, claim_type="target")],
+                 period=None)],
      "Publicis — price target: €110 (from €104, share price €88.62)"),
 ]  # fmt: skip
 
