@@ -576,7 +576,9 @@ class DocumentContext:
             # "objectif de 110 €, soit 24 % de hausse par rapport au cours de 88,62 €": the
             # price a target is set against is today's, reported (a target price is a
             # price_target)
-            claim = ClaimChoice("reported", f"{claim.reason}, the price the target is set against")
+            claim = ClaimChoice(
+                "reported", "claim reported: the share price a target is set against"
+            )
         if claim.claim_type == "guidance" and subject is not None and subject.type == "market":
             # "WSTS now forecasts global semiconductor sales of $772B": a market gives no
             # guidance; what is said of it is a forecast
