@@ -572,6 +572,12 @@ class DocumentContext:
             # "NVIDIA will pay its next quarterly cash dividend of $0.01": a company's
             # coming payout is a decision it has taken and reports, not a forecast
             claim = ClaimChoice("reported", f"{claim.reason}, a payout already decided")
+        if (
+            claim.claim_type == "reported"
+            and attribution_kind == "analyst_firm"
+            and self.cues.source_cue.search(self.text, s0, s1)
+        ):
+            claim = ClaimChoice("estimate", "claim estimate: a research firm's figure, sourced")
         if claim.claim_type == "target" and metric == "share_price":
             # "objectif de 110 €, soit 24 % de hausse par rapport au cours de 88,62 €": the
             # price a target is set against is today's, reported (a target price is a
