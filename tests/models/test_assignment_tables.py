@@ -2732,6 +2732,19 @@ ARM_OUTLOOK_EN = (
     "quarter, compared with analysts' average estimate of $1.23 billion, according to LSEG data."
 )
 CLAIM_ROWS = [
+    # "vise" states the company's own outlook: guidance (FACTS.md; bug: target)
+    row(
+        "fr",
+        "Pour 2025, le groupe Sanofi vise une marge opérationnelle des activités d'environ 28 %.",
+        "28 %",
+        "guidance",
+    ),
+    row(
+        "en",
+        "For 2025, Sanofi expects a business operating margin of about 28%.",
+        "28%",
+        "guidance",
+    ),
     # a research firm's figure, sourced to it, is its estimate (FACTS.md; bug: reported)
     row(
         "fr",
