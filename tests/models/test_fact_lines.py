@@ -54,6 +54,22 @@ COMPANION_ROWS = [
             fact("growth_rate", 19, "%", subject="AI accelerator market",
                  subject_id="aam", period="2029", claim_type="forecast")],
      "AI accelerator market — 2024 market size: $123B (growth rate +19%, estimate)"),
+    # the year's dividend beside its net profit and EPS
+    ("fr", [fact("net_income", 1.853e9, "EUR", subject="Pernod Ricard", subject_id="RI",
+                 period="FY2025"),
+            fact("eps", 7.34, "EUR/share", subject="Pernod Ricard", subject_id="RI",
+                 period="FY2025"),
+            fact("dividend", 4.70, "EUR/share", subject="Pernod Ricard", subject_id="RI",
+                 period="FY2025")],
+     "Pernod Ricard — résultat net exercice 2025\u00a0: 1,853\u00a0Md€ (bénéfice par action "
+     "7,34\u00a0€, dividende 4,70\u00a0€)"),
+    ("en", [fact("net_income", 1.853e9, "EUR", subject="Pernod Ricard", subject_id="RI",
+                 period="FY2025"),
+            fact("eps", 7.34, "EUR/share", subject="Pernod Ricard", subject_id="RI",
+                 period="FY2025"),
+            fact("dividend", 4.70, "EUR/share", subject="Pernod Ricard", subject_id="RI",
+                 period="FY2025")],
+     "Pernod Ricard — fiscal 2025 net income: €1.853B (EPS €7.34, dividend €4.70)"),
     # a broker's price target beside the share price it is set against
     ("fr", [fact("price_target", 110, "EUR", subject="Publicis", subject_id="publicis",
                  period=None, claim_type="target", previous=104),
