@@ -49,13 +49,14 @@ def extractor_no_encoder():
 # after those rules, scored 0.48 blind and 0.52 now; the first 40 rose 0.844 -> 0.853.
 # The new genres (market pieces, deals, broker notes) are where held-out is weak too.
 # 58 documents since six more were added blind in session 6 (0.647 strict on the six when
-# added; the smartphone tracker 0.18, the cloud market 0.48).
+# added; the smartphone tracker 0.18, the cloud market 0.48; 0.726 after the session's
+# rules, which took the 58 to 0.783 and claim accuracy to 0.954).
 @pytest.mark.parametrize(
     ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
     [
-        ("all", 0.97, 0.76, 0.93),
-        ("fr", 0.96, 0.77, 0.94),
-        ("en", 0.97, 0.76, 0.92),
+        ("all", 0.97, 0.78, 0.95),
+        ("fr", 0.97, 0.77, 0.96),
+        ("en", 0.97, 0.78, 0.93),
     ],
 )
 def test_quality_floors(
@@ -86,10 +87,10 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     )["all"]
     # 20 documents since six were added blind (0.680 on the first 14 fell to 0.552 on 20,
     # then rose to 0.604 with document entities for companies the gazetteer lacks, to
-    # 0.624 with document markets and to 0.640 in session 5).
-    assert report.figure_recall >= 0.96
-    assert report.strict.f1 >= 0.63
-    assert report.claim_accuracy >= 0.92
+    # 0.624 with document markets, to 0.640 in session 5 and to 0.661 in session 6).
+    assert report.figure_recall >= 0.97
+    assert report.strict.f1 >= 0.65
+    assert report.claim_accuracy >= 0.93
 
 
 @pytest.mark.parametrize(
@@ -97,8 +98,9 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     # dev: 0.632 on 30 documents, 0.613 on 36 and 0.589 on 40 (ten added blind in session 4);
     # 0.686 on 40 and 0.598 held-out once key-fact lines show a margin, an EPS, other
     # periods and ranking peers beside their lead (models/fact_lines.py); 0.702 on 46,
-    # 0.689 on 52 (six more added blind) and 0.608 held-out with the session-5 fixes
-    [(ROOT / "corpus", 0.68), (HELDOUT, 0.60)],
+    # 0.689 on 52 (six more added blind) and 0.608 held-out with the session-5 fixes;
+    # 0.716 on 58 and 0.628 held-out in session 6
+    [(ROOT / "corpus", 0.70), (HELDOUT, 0.62)],
     ids=["dev", "heldout"],
 )
 def test_summary_floors(extractor_no_encoder, tree: Path, coverage: float) -> None:
