@@ -213,6 +213,12 @@ class CueSet:
         return ", ".join(found) or None
 
 
+def _phrase_right_after(phrases: list[str]) -> re.Pattern[str]:
+    """One of ``phrases`` right after a position (spaces allowed), as a whole word; a
+    pattern that never matches when the list is empty."""
+    return re.compile(rf"\s*(?:{alternation(phrases) or '(?!x)x'})(?![\w])", re.IGNORECASE)
+
+
 def _key(phrase: str) -> str:
     return " ".join(phrase.replace("’", "'").split()).lower()
 
@@ -305,9 +311,7 @@ def cue_set(lang: str) -> CueSet:
             rf"(?:(?:{alternation(load_language_data(lang, 'figures')['approx_before'])})\s*)?",
             re.I,
         ),
-        premium_after=re.compile(
-            rf"\s*(?:{alternation(data['premiums']['after']) or '(?!x)x'})(?![\w])", re.I
-        ),
+        premium_after=_phrase_right_after(data["premiums"]["after"]),
         analysts=re.compile(_words(attribution["analysts"]), re.IGNORECASE),
         consensus=re.compile(_words(attribution["consensus"]), re.IGNORECASE),
         subject_reference=re.compile(_words(data["subject_references"]), re.IGNORECASE),
@@ -341,9 +345,7 @@ def cue_set(lang: str) -> CueSet:
             rf"\s+(?:(?:{alternation(data['subject_links']['articles'])})\s*)?$",
             re.I,
         ),
-        threshold_after=re.compile(
-            rf"\s*(?:{alternation(data['threshold_links']['after']) or '(?!x)x'})(?![\w])", re.I
-        ),
+        threshold_after=_phrase_right_after(data["threshold_links"]["after"]),
         owner_before=re.compile(
             rf"(?<![\w])(?:{alternation(data['owner_links']['before']) or '(?!x)x'})\s+$", re.I
         ),
