@@ -7,7 +7,9 @@ billion". Found here, per document, from the phrase itself: a head word ("march�
 few words of what is sold (up to a verb or a preposition that opens another phrase), in
 English preceded by "the" and a few words that are no stop word; a tracker's whole market
 may also be named by its volume with a scope ("Global smartphone shipments rose 2.8%",
-``volume_scopes`` and ``volume_heads``). Each becomes a document
+``volume_scopes`` and ``volume_heads``) or by a title opening with it ("Cybersecurity
+spending keeps outpacing IT budgets"); phrases sharing an alias are one market. Each
+becomes a document
 entity of type ``market`` (its size is then ``market_size``, see
 ``models/document_facts.py``), with the phrase without its place adjective as a second
 alias ("le marché des pompes à chaleur", "the cruise market"). The words are data
@@ -76,8 +78,10 @@ def market_cues(lang: str) -> MarketCues:
 
 
 def _scoped_volume(data: dict[str, Any], max_words: int, where: str) -> re.Pattern[str] | None:
-    """ "(global|worldwide) … (shipments|deliveries)": no "the" needed, the scope says it is
-    the whole market ("Global smartphone shipments rose 2.8%")."""
+    """ "(global|worldwide) … (shipments|deliveries|spending)": no "the" needed, the scope
+    says it is the whole market ("Global smartphone shipments rose 2.8%"); so does the
+    report's title opening with it ("Cybersecurity spending keeps outpacing IT budgets"; a
+    known company there, "Apple shipments", is left to the gazetteer)."""
     scopes, heads = data.get("volume_scopes"), data.get("volume_heads")
     if scopes is None and heads is None:
         return None
@@ -91,7 +95,7 @@ def _scoped_volume(data: dict[str, Any], max_words: int, where: str) -> re.Patte
     if scopes is None or heads is None:
         raise DataFileError(f"{where}.volume_scopes and volume_heads go together")
     return re.compile(
-        rf"(?<![\w])((?:{alternation(scopes)})\s+(?:[\w'’.-]+\s+){{1,{max_words - 1}}}?)"
+        rf"((?:(?<![\w])(?:{alternation(scopes)})\s+|\A)(?:[\w'’.-]+\s+){{1,{max_words - 1}}}?)"
         rf"(?:{alternation(heads)})(?![\w])",
         re.IGNORECASE,
     )
@@ -110,7 +114,7 @@ def discover_markets(text: str, kb: KnowledgeBase, lang: str) -> list[EntityReco
     cues = market_cues(lang)
     known = kb.find_mentions(text)
     records: list[EntityRecord] = []
-    seen: set[str] = set()
+    by_alias: dict[str, int] = {}  # folded alias -> index in records
     matches = sorted(
         [
             *cues.phrase.finditer(text),
@@ -128,14 +132,25 @@ def discover_markets(text: str, kb: KnowledgeBase, lang: str) -> list[EntityReco
             continue
         (start, end), short = found
         name = " ".join(text[start:end].split())
-        key = fold_alias(name)
-        if key in seen or kb.resolve(name) is not None:
+        if fold_alias(name) in by_alias or kb.resolve(name) is not None:
             continue
-        seen.add(key)
         aliases = {name} | ({short} if short and kb.resolve(short) is None else set())
-        records.append(
-            EntityRecord(KnowledgeBase.slug(name), name, "market", None, tuple(sorted(aliases)), ())
-        )
+        same = next((by_alias[fold_alias(a)] for a in aliases if fold_alias(a) in by_alias), None)
+        if same is not None:
+            # "Smartphone shipments …" (title), then "Global smartphone shipments": one market
+            record = records[same]
+            aliases |= set(record.aliases)
+            records[same] = EntityRecord(
+                record.id, record.name, "market", None, tuple(sorted(aliases)), ()
+            )
+        else:
+            same = len(records)
+            records.append(
+                EntityRecord(
+                    KnowledgeBase.slug(name), name, "market", None, tuple(sorted(aliases)), ()
+                )
+            )
+        by_alias.update({fold_alias(a): same for a in aliases})
     return [r for r in records if r.id]
 
 

@@ -1893,7 +1893,8 @@ SUBJECT_ROWS = [
         "Demant possède des cliniques.\n\nLes ventes en volume devraient dépasser 28 millions "
         "d'unités en 2030.",
         "28 millions",
-        "marche-mondial-des-aides-auditives",
+        # the title's market and the body's "marché mondial des …" are one market
+        "marche-des-aides-auditives",
     ),
     # "premier marché du groupe" is the group's market, no market of its own
     row(

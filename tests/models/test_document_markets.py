@@ -37,6 +37,17 @@ DISCOVERY_ROWS = [
            "trimestre.",
      [("marché mondial des montres connectées",
        ("marché des montres connectées", "marché mondial des montres connectées"))]),
+    # a title opening with a volume names the report's market, one with the body's phrase
+    ("en", "Cybersecurity spending keeps outpacing IT budgets\n\nSpending will reach $208.7 "
+           "billion in 2025.",
+     [("Cybersecurity spending", ("Cybersecurity spending",))]),
+    ("en", "Smartphone shipments grow again\n\nGlobal smartphone shipments rose 2.8%.",
+     [("Smartphone shipments",
+       ("Global smartphone shipments", "Smartphone shipments", "smartphone shipments"))]),
+    ("fr", "Pompes à chaleur : le marché repart\n\nLe marché européen des pompes à chaleur a "
+           "atteint 12 milliards d'euros. Le marché des pompes à chaleur progresse.",
+     [("marché européen des pompes à chaleur",
+       ("marché des pompes à chaleur", "marché européen des pompes à chaleur"))]),
     # a company's volume is no market
     ("en", "Samsung shipments rose 5.7%. Global revenue rose 4%.", []),
     # a market the gazetteer knows is left to it
