@@ -960,6 +960,21 @@ METRIC_ROWS = [
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
 SUBJECT_ROWS = [
+    # a nationality before an unknown name introduces a company ("le japonais Shimano")
+    row(
+        "fr",
+        "Le japonais Shimano, premier fournisseur mondial de composants, a publié un chiffre "
+        "d'affaires de 339,6 milliards de yens sur neuf mois.",
+        "339,6 milliards de yens",
+        "shimano",
+    ),
+    row(
+        "en",
+        "The Japanese group Shimano, the largest component supplier, posted nine-month "
+        "revenue of ¥339.6 billion.",
+        "¥339.6 billion",
+        "shimano",
+    ),
     # a brand written in camel case ("bioMérieux") is a name
     row(
         "fr",
