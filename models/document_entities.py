@@ -33,6 +33,7 @@ _WORD = (
 _NAME = re.compile(rf"(?<![\w'’.-])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _NAME_INSIDE = re.compile(rf"(?<=[\w,]['’ ])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|&))*")
 _SPACE = re.compile(r"\s+")
+_POSSESSIVE_LEAD = re.compile(r"([^ \u00a0]+)['’]s[ \u00a0]+")
 _ELIDED_ARTICLE = re.compile(r"[LlDd]['’][^ \u00a0]*[ \u00a0]?")
 _NEXT_WORD = re.compile(r",?[ \u00a0]([a-z]{3}[a-z.]*)(?![\w])")
 _TITLE_PART = re.compile(r"\s*[:;|—–]\s*|\s+-\s+")
@@ -55,6 +56,11 @@ def name_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         elided = _ELIDED_ARTICLE.match(name)  # "L'équipementier Oxford…": the name follows
         if elided:
             a, name = a + elided.end(), name[elided.end() :]
+        owner = _POSSESSIVE_LEAD.match(name)
+        if owner and owner.end() < len(name):
+            # "Japan's Shimano", "Alphabet's Waymo": two names, the second owned or placed
+            spans.append((a, a + len(owner.group(1)), owner.group(1)))
+            a, name = a + owner.end(), name[owner.end() :]
         if name:
             spans.append((a, m.end(), name))
     return spans

@@ -975,6 +975,14 @@ SUBJECT_ROWS = [
         "¥339.6 billion",
         "shimano",
     ),
+    # … and so does a country's possessive ("Japan's Shimano" is two names, not one)
+    row(
+        "en",
+        "Japan's Shimano, the largest component supplier, posted nine-month revenue of "
+        "¥339.6 billion.",
+        "¥339.6 billion",
+        "shimano",
+    ),
     # a brand written in camel case ("bioMérieux") is a name
     row(
         "fr",
