@@ -173,8 +173,7 @@ def _basis_last(cues: CueSet) -> Callable[[tuple[float, str, CueMatch | None, st
 
     def key(option: tuple[float, str, CueMatch | None, str]) -> tuple[bool, float]:
         cue = option[2]
-        return (cue is not None and " ".join(cue.text.lower().split()) in cues.basis_phrases,
-                option[0])  # fmt: skip
+        return (cue is not None and cues.is_basis(cue), option[0])
 
     return key
 

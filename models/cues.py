@@ -140,6 +140,10 @@ class CueSet:
             "%" in text[last:start] and bool(self.growth_coordinated.match(text, last, start))
         )
 
+    def is_basis(self, cue: CueMatch) -> bool:
+        """Whether ``cue`` only says how a growth is measured ("organically")."""
+        return _key(cue.text) in self.basis_phrases
+
     def owner_named_before(self, text: str, start: int) -> bool:
         """Whether an owner link ("filiale de", "a subsidiary of") leads into ``start``."""
         return bool(self.owner_before.search(text, max(0, start - _OWNER_WINDOW), start))
@@ -262,6 +266,7 @@ def growth_metrics() -> frozenset[str]:
 @cache
 def cue_set(lang: str) -> CueSet:
     data = load_language_data(lang, "cues")
+    figures = load_language_data(lang, "figures")
     metric_by_phrase: dict[str, str] = {}
     for metric, phrases in data["metrics"].items():
         if metric not in METRICS:
@@ -295,7 +300,7 @@ def cue_set(lang: str) -> CueSet:
         # et de 4,0 % en données publiées", "up 8.6% at CER and 4.0% reported"
         growth_coordinated=re.compile(
             rf"[^;:]*?(?<![\w])(?:{alternation(data['growth_coordinators'])})\s+"
-            rf"(?:(?:{alternation(load_language_data(lang, 'figures')['approx_before'])})\s*)?$",
+            rf"(?:(?:{alternation(figures['approx_before'])})\s*)?$",
             re.IGNORECASE,
         ),
         coordinator=re.compile(_words(data["growth_coordinators"]), re.IGNORECASE),
@@ -303,12 +308,12 @@ def cue_set(lang: str) -> CueSet:
         share_of_revenue=re.compile(rf"\s*{_words(data['share_of_revenue'])}", re.IGNORECASE),
         share_of_market=re.compile(rf"\s*{_words(data['share_of_market'])}", re.IGNORECASE),
         level_before=re.compile(
-            rf"(?<![\w])(?:{alternation(load_language_data(lang, 'figures')['level_before'])})\s*$",
+            rf"(?<![\w])(?:{alternation(figures['level_before'])})\s*$",
             re.I,
         ),
         premium_word=re.compile(
             rf"(?<![\w])(?:{alternation(data['premiums']['before']) or '(?!x)x'})\s*"
-            rf"(?:(?:{alternation(load_language_data(lang, 'figures')['approx_before'])})\s*)?",
+            rf"(?:(?:{alternation(figures['approx_before'])})\s*)?",
             re.I,
         ),
         premium_after=_phrase_right_after(data["premiums"]["after"]),
@@ -329,7 +334,7 @@ def cue_set(lang: str) -> CueSet:
             re.IGNORECASE,
         ),
         source_cue=re.compile(_words(attribution["source_cues"]), re.IGNORECASE),
-        **_subject_links(data["subject_links"], load_language_data(lang, "figures")),
+        **_subject_links(data["subject_links"], figures),
         # ", the maker of the Claude models," / ", fournisseur d'ASML,": between a name and
         # the comma closing what describes it
         apposition_open=re.compile(

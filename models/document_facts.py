@@ -572,11 +572,8 @@ class DocumentContext:
             # "NVIDIA will pay its next quarterly cash dividend of $0.01": a company's
             # coming payout is a decision it has taken and reports, not a forecast
             claim = ClaimChoice("reported", f"{claim.reason}, a payout already decided")
-        if (
-            claim.claim_type == "reported"
-            and attribution_kind == "analyst_firm"
-            and self.cues.source_cue.search(self.text, s0, s1)
-        ):
+        sourced = self.cues.source_cue.search(self.text, s0, s1) is not None
+        if claim.claim_type == "reported" and attribution_kind == "analyst_firm" and sourced:
             claim = ClaimChoice("estimate", "claim estimate: a research firm's figure, sourced")
         if claim.claim_type == "target" and metric == "share_price":
             # "objectif de 110 €, soit 24 % de hausse par rapport au cours de 88,62 €": the
@@ -589,7 +586,7 @@ class DocumentContext:
             # "WSTS now forecasts global semiconductor sales of $772B": a market gives no
             # guidance; what is said of it is a forecast
             claim = ClaimChoice("forecast", f"{claim.reason}, of a market: forecast")
-        if claim.claim_type == "reported" and not self.cues.source_cue.search(self.text, s0, s1):
+        if claim.claim_type == "reported" and not sourced:
             attribution = None  # analysts named beside a reported figure are not its source
         return claim, attribution
 

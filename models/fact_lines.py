@@ -46,11 +46,7 @@ COMPANION_METRICS: dict[str, tuple[str, ...]] = {
 # A price target is a target and the share price beside it is reported: they pair
 # whatever their claims.
 ANY_PERIOD_COMPANIONS = frozenset(
-    {
-        ("market_size", "growth_rate"),
-        ("price_target", "share_price"),
-        ("share_price", "price_target"),
-    }
+    {frozenset({"market_size", "growth_rate"}), frozenset({"price_target", "share_price"})}
 )
 SERIES_LIMIT = 2  # other periods of the same measure: more would make a table, not a line
 PEER_METRICS = frozenset({"market_share"})
@@ -174,7 +170,7 @@ def _same_kind_of_unit(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool
 
 def _same_time_and_claim(lead: Mapping[str, Any], companion: Mapping[str, Any]) -> bool:
     """Same period and claim type, unless the pair is one whose companion spans years."""
-    if (lead.get("metric"), companion.get("metric")) in ANY_PERIOD_COMPANIONS:
+    if frozenset({lead.get("metric"), companion.get("metric")}) in ANY_PERIOD_COMPANIONS:
         return True
     same_period = lead.get("period") == companion.get("period")
     return same_period and lead.get("claim_type") == companion.get("claim_type")

@@ -38,21 +38,22 @@ def _horizon_pattern() -> re.Pattern[str]:
 def is_longer_run_move(fact: Mapping[str, Any]) -> bool:
     """Whether ``fact`` is a reported share move over a longer run than a session ("up 28%
     since January", "en baisse de 41 % sur douze mois"): background, not the news."""
-    return (
-        fact.get("metric") == "share_price_change"
-        and fact.get("claim_type") == "reported"
-        and _horizon_pattern().search(own_clause(fact)) is not None
-    )
+    return _is_reported_move(fact) and _horizon_pattern().search(own_clause(fact)) is not None
 
 
 def is_session_move(fact: Mapping[str, Any]) -> bool:
     """Whether ``fact`` is a reported share move of at least SESSION_MOVE_MIN percent with
     no period and no word of a longer run in its own clause."""
-    if fact.get("metric") != "share_price_change" or fact.get("claim_type") != "reported":
-        return False
-    if fact.get("period") or abs(float(fact.get("value") or 0.0)) < SESSION_MOVE_MIN:
-        return False
-    return _horizon_pattern().search(own_clause(fact)) is None
+    return (
+        _is_reported_move(fact)
+        and not fact.get("period")
+        and abs(float(fact.get("value") or 0.0)) >= SESSION_MOVE_MIN
+        and not is_longer_run_move(fact)
+    )
+
+
+def _is_reported_move(fact: Mapping[str, Any]) -> bool:
+    return fact.get("metric") == "share_price_change" and fact.get("claim_type") == "reported"
 
 
 def own_clause(fact: Mapping[str, Any]) -> str:
