@@ -16,7 +16,10 @@ from service.store import FactStore
 from tests.service.batch.conftest import batch_settings
 from tests.service.batch.corpus import make_corpus, sha256_of
 
-DOCUMENTS = 16
+# Enough one-document batches that the first worker to finish loading cannot drain the
+# job before the second is ready (16 documents in batches of two once did, on a loaded
+# machine): both workers must take part.
+DOCUMENTS = 32
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +30,7 @@ def two_worker_run(tmp_path_factory: pytest.TempPathFactory):
     store = FactStore.from_url(url)
     store.migrate()
     settings = batch_settings(url)
-    report = run_batch([folder / "corpus"], store, settings, BatchOptions(workers=2, batch_size=2))
+    report = run_batch([folder / "corpus"], store, settings, BatchOptions(workers=2, batch_size=1))
     yield paths, store, settings, report
     store.close()
 
