@@ -12,7 +12,10 @@ shares: SK Hynix 62%; Micron 21%; Samsung 17%". A line has a lead fact (chosen b
   growth rate beside its size;
 * series: the same subject's same measure at other periods (a reported quarter and
   the next one's guidance, a market's size today and its forecast);
-* peers: the other holders of a market-share ranking given in the same paragraph.
+* peers: the other holders of a market-share ranking given in the same paragraph;
+* a deal's terms: beside the deal's value or its offer price, the premium it pays
+  over the share price, and the offer per share the premium is stated for ("48,7 Md$
+  (21,01 $ par action, prime 46 %)").
 
 Each fact is shown on one line at most, and a figure already listed is not shown
 again. Deterministic: ties go to the stronger candidate, then the earlier fact.
@@ -52,6 +55,13 @@ SERIES_LIMIT = 2  # other periods of the same measure: more would make a table, 
 PEER_METRICS = frozenset({"market_share"})
 PEER_LIMIT = 3  # the top of a ranking; the rest of it is in the facts
 FORWARD_CLAIMS = frozenset({"guidance", "forecast", "target", "estimate"})
+# A deal is told by its value or its price per share, and both are printed with the
+# premium paid ("une prime de 37,6 %", models/cues.py is_premium). The premium is the
+# first one stated in the lead's paragraph or the next: the premium over the last close
+# comes before the ones over averages.
+DEAL_METRICS = frozenset({"valuation", "share_price"})
+PREMIUM_QUALIFIER = "premium"
+DEAL_PARAGRAPH_SPAN = 1  # the terms follow the announcement within a paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +121,8 @@ def build_line(
         )
         if found is not None:
             companions.append(found)
+    if fact.get("metric") in DEAL_METRICS:
+        companions += _deal_terms(lead, facts, available, paragraph_of)
 
     series: list[int] = []
     if fact.get("period"):
@@ -152,6 +164,47 @@ def build_line(
 
     growths = {i: growth_pairs[i] for i in (lead, *series) if i in growth_pairs}
     return FactLine(lead, tuple(companions), tuple(series), tuple(peers), growths)
+
+
+def _deal_terms(
+    lead: int,
+    facts: Sequence[Mapping[str, Any]],
+    available: Mapping[int, float],
+    paragraph_of: Callable[[int], Any],
+) -> list[int]:
+    """The premium of the deal ``facts[lead]`` tells, and, beside a deal's value, the
+    offer per share the premium is stated for: the per-share figure just before it in
+    its sentence ("the offer is worth $21.01 a share, a premium of 46%")."""
+    paragraph = paragraph_of(lead)
+    if paragraph is None:
+        return []
+    premium = next(
+        (
+            i
+            for i in sorted(available)
+            if facts[i].get("qualifier") == PREMIUM_QUALIFIER
+            and paragraph <= paragraph_of(i) <= paragraph + DEAL_PARAGRAPH_SPAN
+        ),
+        None,
+    )
+    if premium is None:
+        return []
+    if facts[lead].get("metric") != "valuation":
+        return [premium]
+    offers = [
+        i
+        for i in sorted(available)
+        if i < premium
+        and facts[i].get("sentence") == facts[premium].get("sentence")
+        and (facts[i].get("start") or 0) < (facts[premium].get("start") or 0)
+        and is_per_share_price(facts[i])
+    ]
+    return [offers[-1], premium] if offers else [premium]
+
+
+def is_per_share_price(fact: Mapping[str, Any]) -> bool:
+    """A price per share: a share price, or money per share ("52 000 wons par action")."""
+    return fact.get("metric") == "share_price" or str(fact.get("unit") or "").endswith("/share")
 
 
 def _periods_agree(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:

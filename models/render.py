@@ -18,7 +18,7 @@ from typing import Any
 
 # LANG_DIR and load_templates are not used here: the redundant aliases re-export them,
 # so code and tests that import them from models.render keep working.
-from models.fact_lines import FactLine
+from models.fact_lines import FactLine, is_per_share_price
 from models.render_data import LANG_DIR as LANG_DIR
 from models.render_data import PERIOD_SHAPES, templates_for
 from models.render_data import load_templates as load_templates
@@ -56,13 +56,7 @@ def render_fact(
     """One line for one fact; ``growth`` is an optional growth fact to fold in, and
     ``companions`` facts shown in its details ("operating margin 28.2%")."""
     t = templates_for(lang)
-    extra = [
-        # "EPS $5.87", not "EPS $5.87 per share": the label says it is per share
-        t["companion"].format(
-            metric=t["metrics"][other["metric"]], value=format_figure(other, t, per_share=False)
-        )
-        for other in companions
-    ]
+    extra = [_companion_text(fact, other, t) for other in companions]
     metric_phrase = _squeeze(
         t["metric_phrase"].format(metric=metric_label(fact, t), period=format_period(fact, t))
     )
@@ -72,6 +66,26 @@ def render_fact(
         return t["line"].format(subject=subject, metric_phrase=metric_phrase, value=value)
     line = t["line_without_subject"].format(metric_phrase=metric_phrase, value=value)
     return line[:1].upper() + line[1:]
+
+
+def _companion_text(
+    fact: Mapping[str, Any], companion: Mapping[str, Any], t: Mapping[str, Any]
+) -> str:
+    """A companion's text ("marge opérationnelle 28,2 %", "prime 46 %"); beside a deal's
+    value, the offer per share is its price, whatever metric it was read as ("21,01 $ par
+    action")."""
+    if fact.get("metric") == "valuation" and is_per_share_price(companion):
+        return str(t["per_share"].format(money=format_figure(companion, t, per_share=False)))
+    # a companion's label is short: "marge opérationnelle", not its qualifier too, except
+    # for a figure known only by its qualifier ("prime")
+    label = t["qualifier_labels"].get(companion.get("qualifier") or "")
+    # "EPS $5.87", not "EPS $5.87 per share": the label says it is per share
+    return str(
+        t["companion"].format(
+            metric=label or t["metrics"][companion["metric"]],
+            value=format_figure(companion, t, per_share=False),
+        )
+    )
 
 
 def render_line(facts: Sequence[Mapping[str, Any]], line: FactLine, lang: str) -> str:
