@@ -11,7 +11,8 @@ shares: SK Hynix 62%; Micron 21%; Samsung 17%". A line has a lead fact (chosen b
   against, or the other way round (same subject, period and claim type); a market's
   growth rate beside its size;
 * series: the same subject's same measure at other periods (a reported quarter and
-  the next one's guidance, a market's size today and its forecast);
+  the next one's guidance, a market's size today and its forecast), each with the
+  companion stated in its own sentence ("2028 : 39,8 Md€ (TCAM +16,9 %)");
 * peers: the other holders of a market-share ranking given in the same paragraph;
 * a deal's terms: beside the deal's value or its offer price, the premium it pays
   over the share price, and the offer per share the premium is stated for ("48,7 Md$
@@ -74,11 +75,17 @@ class FactLine:
     peers: tuple[int, ...] = ()
     # the growth folded into each shown level fact that has one: {level: growth}
     growths: Mapping[int, int] = field(default_factory=dict)
+    # a series item's companion stated with it: {item: companion} ("39,8 Md€ en 2028,
+    # soit un TCAM de 16,9 %")
+    item_companions: Mapping[int, int] = field(default_factory=dict)
 
     @property
     def levels(self) -> tuple[int, ...]:
         """The facts the line shows as figures of their own, lead first (no growths)."""
-        return (self.lead, *self.companions, *self.series, *self.peers)
+        return (
+            self.lead, *self.companions, *self.series, *self.item_companions.values(),
+            *self.peers,
+        )  # fmt: skip
 
     @property
     def members(self) -> tuple[int, ...]:
@@ -162,8 +169,35 @@ def build_line(
                 peers.append(i)
                 holders.add(subject_of(other))
 
+    # A companion stated in a series item's own sentence goes beside that item (a market's
+    # forecast and the annual growth that takes it there), and then the lead shows none
+    # from a sentence of its own choosing.
+    item_companions: dict[int, int] = {}
+    for item in series:
+        found = next(
+            (
+                i
+                for i in same_sentence_first
+                if facts[i].get("sentence") == facts[item].get("sentence")
+                and facts[i].get("metric") in COMPANION_METRICS.get(fact.get("metric", ""), ())
+                and facts[i].get("unit") != "pp"
+                and same_measure(facts[i])
+                and i not in companions
+                and i not in item_companions.values()
+                and _same_time_and_claim(facts[item], facts[i])
+            ),
+            None,
+        )
+        if found is not None:
+            item_companions[item] = found
+    if item_companions:
+        companions = [
+            i for i in companions if facts[i].get("sentence") == fact.get("sentence")
+            or frozenset({fact.get("metric"), facts[i].get("metric")}) not in ANY_PERIOD_COMPANIONS
+        ]  # fmt: skip
+
     growths = {i: growth_pairs[i] for i in (lead, *series) if i in growth_pairs}
-    return FactLine(lead, tuple(companions), tuple(series), tuple(peers), growths)
+    return FactLine(lead, tuple(companions), tuple(series), tuple(peers), growths, item_companions)
 
 
 def _deal_terms(

@@ -106,10 +106,17 @@ def render_line(facts: Sequence[Mapping[str, Any]], line: FactLine, lang: str) -
     # an item says its claim only where it differs from the lead's: "(guidance)" after a
     # reported quarter, but not "according to Counterpoint" three times over
     lead_claim = claim_wording(facts[line.lead], t)
+
+    def extra_of(index: int) -> list[str]:
+        companion = line.item_companions.get(index)
+        return [] if companion is None else [_companion_text(facts[index], facts[companion], t)]
+
     items = [
         t["series_item"].format(
             period=format_period(facts[i], t),
-            value=_value_with_details(facts[i], t, growth_of(i), drop_claim=lead_claim),
+            value=_value_with_details(
+                facts[i], t, growth_of(i), extra_of(i), drop_claim=lead_claim
+            ),
         )
         for i in line.series
     ]

@@ -266,3 +266,34 @@ def test_a_premium_two_paragraphs_after_the_deal_is_not_its_term(lang: str) -> N
     )
     lines, _ = lines_of(deal_facts(far, figures), lang, text=far)
     assert lines[0].companions == ()
+
+
+# A market's forecast and the annual growth that takes it there, stated in one sentence,
+# are read together; the lead then shows no growth rate from another sentence.
+MARKET_FORECAST_LINES = {
+    "fr": "marché du cloud — taille du marché 2024\u00a0: 21,3\u00a0Md€ (taux de croissance "
+          "+17\u00a0%)\u00a0; 2028\u00a0: 39,8\u00a0Md€ (taux de croissance +16,9\u00a0%, "
+          "prévision)",
+    "en": "marché du cloud — 2024 market size: €21.3B (growth rate +17%); 2028: €39.8B "
+          "(growth rate +16.9%, expected)",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_forecast_in_a_series_shows_the_growth_rate_stated_with_it(lang: str) -> None:
+    market = {"subject": "marché du cloud", "subject_id": "cloud"}
+    today, outlook = "Le marché a atteint 21,3 Md€.", "Il atteindrait 39,8 Md€ en 2028."
+    facts = [
+        fact("market_size", 21.3e9, "EUR", period="2024", sentence=today, **market),
+        fact("growth_rate", 17, "%", period="2024", sentence=today, **market),
+        fact("growth_rate", 16, "%", period="2025", claim_type="estimate",
+             sentence="La croissance ralentirait à 16 % en 2025.", **market),
+        fact("market_size", 39.8e9, "EUR", period="2028", claim_type="forecast",
+             sentence=outlook, **market),
+        fact("growth_rate", 16.9, "%", period="2028", claim_type="forecast",
+             sentence=outlook, **market),
+    ]  # fmt: skip
+    lines, rendered = lines_of(facts, lang, n=1)
+    assert rendered == [MARKET_FORECAST_LINES[lang]]
+    assert lines[0].item_companions == {3: 4}
+    assert 2 not in lines[0].members  # 2025's growth is not 2024's
