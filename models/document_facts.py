@@ -46,6 +46,7 @@ from models.periods import (
     find_periods,
     find_year_phrases,
     is_comparison_point,
+    period_year,
     relative_shift,
     year_of_partial,
 )
@@ -74,6 +75,7 @@ _LISTED_COMPANY_METRICS = frozenset({
     "market_cap", "price_target", "valuation_multiple",
 })  # fmt: skip
 _FORWARD_CLAIMS = frozenset({"guidance", "forecast"})
+_OUTLOOK_CLAIMS = frozenset({"guidance", "forecast", "target"})
 _PAYOUT_METRICS = frozenset({"dividend"})  # a buyback "sera exécuté" stays to come (gold)
 _REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
 _APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
@@ -206,6 +208,14 @@ class DocumentContext:
             or any(a < end and start < b for a, b, _ in self.partials)
             or any(a < end and start < b for a, b in self.statement_dates)
         )
+
+    def _before_sentence_outlook(self, period: str | None, sentence: tuple[int, int]) -> bool:
+        """Whether ``period`` is a year before the latest one the sentence names."""
+        year = period_year(period)
+        years = [
+            period_year(p.period) for p in self.periods if sentence[0] <= p.start < sentence[1]
+        ]
+        return year is not None and any(other is not None and other > year for other in years)
 
     def _opens_bracketed_comparison(self, figure: Figure, metric: str) -> bool:
         """Whether the figure opens a bracket that gives a comparison period ("(10,4 % au
@@ -644,11 +654,12 @@ class DocumentContext:
                 # a segment has no EPS, dividend or share price: its listed parent does
                 subject = Candidate(parent.id, parent.name, parent.type, subject.start, subject.end)
                 subject_reason += f", its parent {parent.id}"
+            compared = is_comparison_point(
+                self.text, figure.start, self.lang
+            ) or self._opens_bracketed_comparison(figure, metric.metric)
             period, period_reason, horizon = choose_period(
                 figure, metric.metric, sentence, self.periods, self.partials,
-                self._paragraph_period(sentence), self.document_period, others,
-                is_comparison_point(self.text, figure.start, self.lang)
-                or self._opens_bracketed_comparison(figure, metric.metric),
+                self._paragraph_period(sentence), self.document_period, others, compared,
                 None if metric.metric in growth_metrics()
                 else relative_shift(self.text, figure.end, s1, others, self.lang),
                 breaks,
@@ -664,6 +675,16 @@ class DocumentContext:
             claim, attribution = self._figure_claim(
                 s_index, figure, metric.metric, subject, claim_cues, horizon, others
             )
+            if (
+                compared
+                and claim.claim_type in _OUTLOOK_CLAIMS
+                and self._before_sentence_outlook(period, sentence)
+            ):
+                # "une marge de 12,2 % à 12,4 %, contre 12,1 % en 2024": the year the outlook
+                # is measured against has happened; its figure is reported
+                claim = ClaimChoice(
+                    "reported", f"claim reported: compared with an outlook, in {period}"
+                )
             confidence = 0.45 + (0.2 if metric.cue or "growth of" in metric.reason else 0.0)
             confidence += (
                 0.2

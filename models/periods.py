@@ -378,6 +378,15 @@ def period_kind(period_or_label: str) -> str:
     return "M" if period_or_label.count("-") == 1 and tail.isdigit() else "Y"
 
 
+_PERIOD_YEAR = re.compile(r"^(?:FY)?(\d{4})")
+
+
+def period_year(period: str | None) -> int | None:
+    """The (fiscal) year a period falls in: 2025 for "2025-Q3", "FY2025" or "2025-09"."""
+    match = _PERIOD_YEAR.match(period or "")
+    return int(match.group(1)) if match else None
+
+
 @cache
 def _possessive(lang: str) -> re.Pattern[str] | None:
     endings = load_language_data(lang, "periods")["possessive_endings"]

@@ -3460,6 +3460,40 @@ CLAIM_ROWS = [
         "31,4 milliards",
         {"forecast", "reported"},
     ),
+    # the year an outlook is measured against has happened: its figure is reported
+    row(
+        "fr",
+        "La direction confirme ses perspectives pour 2025 : une marge d'EBIT comprise entre "
+        "12,2 % et 12,4 %, contre 12,1 % en 2024.",
+        "12,1 %",
+        {"reported"},
+    ),
+    row(
+        "fr",
+        "Orange confirme un dividende de 0,75 € par action au titre de l'exercice 2025, contre "
+        "0,72 € pour l'exercice 2024.",
+        "0,72",
+        {"reported"},
+    ),
+    row(
+        "en",
+        "The company expects an operating margin of 12.2% to 12.4% in 2025, against 12.1% in 2024.",
+        "12.1%",
+        {"reported"},
+    ),
+    row(
+        "en",
+        "Orange confirmed a dividend of €0.75 a share for 2025, compared with €0.72 for 2024.",
+        "0.72",
+        {"reported"},
+    ),
+    # a comparison with the same year's earlier outlook stays an outlook
+    row(
+        "en",
+        "The company now expects a 2025 operating margin of 12.4%, against 12.1% previously.",
+        "12.1%",
+        {"guidance"},
+    ),
 ]
 
 
