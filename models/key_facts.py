@@ -95,7 +95,8 @@ def select_key_fact_lines(
     position = _sentence_positions(facts)
     # Restatements stand aside like a folded growth: a rounded figure for its precise twin,
     # an upside for the price target it comes from.
-    rounded = _rounded_restatements(facts) | _title_restatements(facts, text)
+    title_twins = _title_restatements(facts, text)
+    rounded = _rounded_restatements(facts) | set(title_twins)
     # A share's run since January is background to a report (dev coverage 0.716 -> 0.721,
     # held-out unchanged): it leads no line.
     longer_runs = {i for i, fact in enumerate(facts) if is_longer_run_move(fact)}
@@ -115,8 +116,14 @@ def select_key_fact_lines(
             + (SESSION_MOVE_BONUS if is_session_move(fact) else 0.0),
         )
         for i, fact in enumerate(facts)
-        if i not in aside
+        if i not in aside or i in title_twins
     }
+    # The title is the writer's headline: its figure, read in the body, keeps the title's
+    # standing (a note's "Price target raised to $640" restated in its last paragraph).
+    for title_index, body_index in title_twins.items():
+        title_score = base.pop(title_index)
+        if body_index in base:
+            base[body_index] = max(base[body_index], title_score)
     # Greedy: a figure already listed is skipped, a metric already listed counts less.
     lines: list[FactLine] = []
     seen_figures: set[tuple[Any, ...]] = set()
@@ -188,20 +195,24 @@ def _upsides_of_listed_targets(facts: Sequence[Mapping[str, Any]]) -> set[int]:
     }
 
 
-def _title_restatements(facts: Sequence[Mapping[str, Any]], text: str | None) -> set[int]:
+def _title_restatements(facts: Sequence[Mapping[str, Any]], text: str | None) -> dict[int, int]:
     """Facts of the title that the body gives again, same metric, unit and value ("Bain
     Capital lance une OPA à 84 euros par action sur Alten" … "au prix de 84 € par
-    action"): the body's figure, read in its sentence, is the one listed."""
+    action"), each to its first twin in the body: the body's figure, read in its
+    sentence, is the one listed."""
     if not text:
-        return set()
+        return {}
     title_end = end_of_title(text)
 
     def measure(fact: Mapping[str, Any]) -> tuple[Any, ...]:
         return (fact.get("metric"), fact.get("unit"), fact.get("value"), fact.get("value_max"))
 
-    in_body = {measure(f) for f in facts if (f.get("start") or 0) >= title_end}
+    in_body: dict[tuple[Any, ...], int] = {}
+    for i, fact in enumerate(facts):
+        if (fact.get("start") or 0) >= title_end:
+            in_body.setdefault(measure(fact), i)
     return {
-        i
+        i: in_body[measure(fact)]
         for i, fact in enumerate(facts)
         if fact.get("start") is not None and fact["start"] < title_end and measure(fact) in in_body
     }

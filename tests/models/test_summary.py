@@ -435,6 +435,50 @@ def test_a_title_figure_the_body_restates_is_listed_once(
     assert sorted(shown) == [1, 2]  # the body's price, read in its sentence, and the revenue
 
 
+# (lang, note, target surface, other figures): a title's price target that the body
+# restates only in its last paragraph
+LATE_TWIN_ROWS = [
+    ("fr", "Acme — Achat — Objectif de cours relevé à 640 $\n\n"
+           "Le chiffre d'affaires atteint 2,49 Md$.\n\nLe BPA ressort à 2,35 $.\n\n"
+           "Le cash-flow libre atteint 0,6 Md$.\n\nLes investissements atteignent 0,3 Md$."
+           "\n\nLes charges d'exploitation atteignent 1,1 Md$.\n\nLa marge brute "
+           "s'établit à 67,4 %. Notre nouvel objectif de cours de 640 $ repose sur 53x le BPA "
+           "2027e.\n",
+     "640 $", ["2,49 Md$", "2,35 $", "0,6 Md$", "0,3 Md$", "1,1 Md$", "67,4 %"]),
+    ("en", "Acme — Buy — Price target raised to $640\n\n"
+           "Revenue reached $2.49 billion.\n\nEPS came in at $2.35.\n\nFree cash flow "
+           "reached $0.6 billion.\n\nCapital spending was $0.3 billion.\n\nOperating "
+           "expenses were $1.1 billion.\n\nGross margin was 67.4%. Our new price target of "
+           "$640 is based on 53x our 2027 EPS estimate.\n",
+     "$640", ["$2.49 billion", "$2.35", "$0.6 billion", "$0.3 billion", "$1.1 billion",
+              "67.4%"]),
+]  # fmt: skip
+LATE_TWIN_METRICS = [("revenue", 2.49e9, "USD"), ("eps", 2.35, "USD/share"),
+                     ("free_cash_flow", 0.6e9, "USD"), ("capex", 0.3e9, "USD"),
+                     ("opex", 1.1e9, "USD"), ("gross_margin", 67.4, "%")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "others"), LATE_TWIN_ROWS)
+def test_a_title_figure_restated_late_keeps_the_title_standing(
+    lang: str, text: str, surface: str, others: list[str]
+) -> None:
+    acme = {"subject": "Acme", "subject_id": "acme"}
+    target = {**acme, "metric": "price_target", "value": 640.0, "unit": "USD",
+              "claim_type": "target"}  # fmt: skip
+    facts = [located(text, surface, **target)]  # the title's
+    facts += [
+        located(text, figure, **acme, period="2025-Q3", metric=metric, value=value, unit=unit)
+        for figure, (metric, value, unit) in zip(others, LATE_TWIN_METRICS, strict=True)
+    ]
+    last_paragraph = text[text.rindex("\n\n") :]
+    body = located(last_paragraph, surface, **target)
+    offset = text.rindex("\n\n")
+    facts.append({**body, "start": body["start"] + offset, "end": body["end"] + offset})
+    leads = select_key_facts(facts, 5, text=text)
+    assert len(facts) - 1 in leads  # the body's target, listed with the title's standing
+    assert 0 not in leads  # and the title's own figure is not listed twice
+
+
 # (lang, text, figures as (surface, metric, value, unit, period)): a results story whose
 # last paragraph gives the market's verdict of the day, and a longer-run move beside it.
 SESSION_MOVE_ROWS = [
