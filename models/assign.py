@@ -26,6 +26,7 @@ from models.schema import Figure, PeriodMention
 _GROWTH_WINDOW_BEFORE = 45
 _GROWTH_WINDOW_AFTER = 35
 _ATTACH_WINDOW = 70
+SHARE_OF_OWN_SALES = "a share of the company's own sales"
 PREMIUM = "premium"  # the qualifier of a deal's premium, which has no metric code
 # Metrics that describe a flow over a period inherit the paragraph's or the document's
 # period (so does an unplaced figure, most often a flow such as bookings, and a count,
@@ -136,6 +137,20 @@ def choose_metric(
             and 0 <= figure.start - prev_figure.end <= _ATTACH_WINDOW
         ):  # "10,7 % du chiffre d'affaires (10,4 % au S1 2024)", "49%, against 47%"
             return MetricChoice(prev_metric, None, f"the {prev_metric} before it, compared")
+    if (
+        figure.kind == "percent"
+        and (
+            cues.share_of_revenue.match(text, figure.end)
+            or cues.share_of_business.match(text, figure.end)
+        )
+        and options
+        and min(options, key=_basis_last(cues))[1] == "market_share"
+    ):
+        # "le pôle, qui représente 96 % des ventes, progresse de 2,6 %", "made up about 85%
+        # of the total": a share verb before, the company's own sales after; a part of its
+        # business, not of a market (no metric code: spec/FACTS.md), whatever growth word
+        # stands near
+        return MetricChoice("other", None, SHARE_OF_OWN_SALES)
     if previous is not None and figure.kind == "percent":
         prev_figure, prev_metric = previous
         gap = figure.start - prev_figure.end

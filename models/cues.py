@@ -56,6 +56,8 @@ class CueSet:
     # right after a percent: "10,7 % du chiffre d'affaires", "10.7% of revenue"
     share_of_revenue: re.Pattern[str]
     share_of_market: re.Pattern[str]
+    # "96 % de l'activité", "85% of the total": a part of the company's own business
+    share_of_business: re.Pattern[str]
     # right before a figure, a level reached, not a change: "progresse … à 14,2 % du marché"
     level_before: re.Pattern[str]
     # a deal's premium: "une prime de 37,6 % sur le cours", "a 46% premium to"
@@ -307,6 +309,7 @@ def cue_set(lang: str) -> CueSet:
         margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
         share_of_revenue=re.compile(rf"\s*{_words(data['share_of_revenue'])}", re.IGNORECASE),
         share_of_market=re.compile(rf"\s*{_words(data['share_of_market'])}", re.IGNORECASE),
+        share_of_business=re.compile(rf"\s*{_words(data['share_of_business'])}", re.IGNORECASE),
         level_before=re.compile(
             rf"(?<![\w])(?:{alternation(figures['level_before'])})\s*$",
             re.I,

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from models.assign import (
+    SHARE_OF_OWN_SALES,
     ClaimChoice,
     MetricChoice,
     choose_claim,
@@ -455,6 +456,10 @@ class DocumentContext:
         metric = choose_metric(
             self.text, figure, sentence, self.cues, previous, others, heading, metric_cues
         )
+        if metric.reason == SHARE_OF_OWN_SALES and self._main_is_market():
+            # in a market piece, "la vente en ligne représente 17 % des ventes" is a share of
+            # the market's sales
+            return MetricChoice("market_share", None, "share of the market's sales")
         if metric.cue is None and metric.reason.startswith("no cue"):
             metric = self._metric_of_previous_sentence(s_index, figure) or metric
             if metric.metric in _CARRIED_SHARES:  # and on to the next sentence's list
@@ -463,6 +468,10 @@ class DocumentContext:
             # "62 % du marché" names a share as a cue does
             self._cued_metrics.setdefault(s_index, []).append((figure.kind, metric.metric))
         return metric
+
+    def _main_is_market(self) -> bool:
+        main = self.kb.get(self.main_entity) if self.main_entity else None
+        return main is not None and main.type == "market"
 
     def _figure_subject(
         self,

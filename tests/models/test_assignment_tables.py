@@ -953,6 +953,48 @@ METRIC_ROWS = [
     row("en", "AWS sales jumped 17.5% to $30.9 billion.", "17.5%", "revenue_growth"),
     row("en", "AWS sales jumped 17.5% to $30.9 billion.", "$30.9 billion", "revenue"),
     row("en", "Intel posted a net loss of $(0.67) per share.", "0.67", "eps"),
+    # a part of the company's own sales is no market share, whatever growth word is near
+    row(
+        "fr",
+        "Le pôle Gaz & Services d'Air Liquide, qui représente 96 % des ventes, progresse de "
+        "2,6 % en comparable.",
+        "96 %",
+        "other",
+    ),
+    row(
+        "fr",
+        "Les États-Unis, qui pèsent près de 60 % de l'activité de Publicis, progressent de 7,1 %.",
+        "60 %",
+        "other",
+    ),
+    row(
+        "fr",
+        "Scaleway revendique pour sa part une croissance de plus de 25 % de son chiffre "
+        "d'affaires en 2024.",
+        "25 %",
+        {"revenue_growth", "growth_rate"},
+    ),
+    row(
+        "fr",
+        "Le marché français du vélo a atteint 3,05 milliards d'euros en 2024. La vente en "
+        "ligne représente 17 % des ventes, en hausse de 2 points.",
+        "17 %",
+        "market_share",
+    ),
+    row(
+        "en",
+        "Recurring revenue at Intuitive Surgical, from instruments, accessories and services, "
+        "made up about 85% of the total.",
+        "85%",
+        "other",
+    ),
+    row(
+        "en",
+        "High-performance computing accounted for 57% of TSMC's sales in October.",
+        "57%",
+        {"other", "market_share"},
+    ),
+    row("en", "Samsung held 20% of the smartphone market.", "20%", "market_share"),
 ]
 
 
