@@ -42,6 +42,8 @@ from service.ingest.files import read_document
 
 SUMMARY_GOLD = Path("corpus/summaries")
 SECOND_ANNOTATOR_DIR = "second"  # sub-folder of the gold folder
+PRICE_METRICS = ("price_target", "share_price")  # money per share, written as money
+PER_SHARE = "/share"
 AGREEMENT = "second_annotator"  # the score's name in reports
 COVERAGE_TARGET = 0.8
 LEAD_K = 3
@@ -87,8 +89,18 @@ def load_second_annotations(summaries_dir: Path) -> dict[str, list[dict[str, Any
             raise SummaryGoldError(
                 f"{SECOND_ANNOTATOR_DIR}/{path.name}: needs doc and headline_facts"
             )
-        annotations[record["doc"]] = facts
+        annotations[record["doc"]] = [_contract_units(fact) for fact in facts]
     return annotations
+
+
+def _contract_units(fact: dict[str, Any]) -> dict[str, Any]:
+    """A second annotator's pick in the contract's units: a share price or a price target
+    is money ("EUR"), though a reader writes it per share ("EUR/share", as FACTS.md writes
+    an EPS), so that notation alone does not count as a disagreement."""
+    unit = str(fact.get("unit") or "")
+    if fact.get("metric") in PRICE_METRICS and unit.endswith(PER_SHARE):
+        return {**fact, "unit": unit.removesuffix(PER_SHARE)}
+    return fact
 
 
 def score_summary(

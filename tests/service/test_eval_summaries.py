@@ -138,6 +138,29 @@ def test_unusable_second_annotation_is_an_error(tmp_path: Path, content) -> None
         load_second_annotations(tmp_path)
 
 
+# (metric, unit a reader wrote, unit scored): a price per share is money in the contract
+SECOND_UNIT_ROWS = [
+    ("price_target", "EUR/share", "EUR"),
+    ("price_target", "USD/share", "USD"),
+    ("share_price", "EUR/share", "EUR"),
+    ("price_target", "EUR", "EUR"),
+    ("eps", "USD/share", "USD/share"),  # an EPS is per share in the contract too
+]
+
+
+@pytest.mark.parametrize(("metric", "written", "scored"), SECOND_UNIT_ROWS)
+def test_second_annotations_are_read_in_the_contract_units(
+    tmp_path: Path, metric: str, written: str, scored: str
+) -> None:
+    pick = {"subject": "Acme", "metric": metric, "value": 24.0, "value_max": None, "unit": written}
+    (tmp_path / SECOND_ANNOTATOR_DIR).mkdir()
+    (tmp_path / SECOND_ANNOTATOR_DIR / "acme.json").write_text(
+        json.dumps({"doc": "acme.txt", "lang": "fr", "headline_facts": [pick]}), "utf-8"
+    )
+    (loaded,) = load_second_annotations(tmp_path)["acme.txt"]
+    assert loaded["unit"] == scored
+
+
 @pytest.mark.parametrize(
     "path",
     [path for files in SECOND_FILES.values() for path in files],
