@@ -45,6 +45,7 @@ class MarketCues:
     compounds: re.Pattern[str] | None = None
     # a tracker's whole market named by its volume: "global smartphone shipments"
     scoped_volume: re.Pattern[str] | None = None
+    market_head: str = ""  # the head word a market is named with ("market")
 
 
 @cache
@@ -74,6 +75,7 @@ def market_cues(lang: str) -> MarketCues:
         max_words=max_words,
         compounds=_compounds(data.get("compounds"), where),
         scoped_volume=_scoped_volume(data, max_words, where),
+        market_head=data["heads"][0],
     )
 
 
@@ -135,6 +137,12 @@ def discover_markets(text: str, kb: KnowledgeBase, lang: str) -> list[EntityReco
         if fold_alias(name) in by_alias or kb.resolve(name) is not None:
             continue
         aliases = {name} | ({short} if short and kb.resolve(short) is None else set())
+        if match.re is cues.scoped_volume and not cues.head_first:
+            # "Global smartphone shipments", "Cybersecurity spending": the market of what
+            # is shipped or spent on, named as a market ("global smartphone market"), its
+            # volume phrases kept as aliases
+            aliases |= {_as_market(alias, cues) for alias in aliases}
+            name = _as_market(name, cues)
         same = next((by_alias[fold_alias(a)] for a in aliases if fold_alias(a) in by_alias), None)
         if same is not None:
             # "Smartphone shipments …" (title), then "Global smartphone shipments": one market
@@ -208,6 +216,12 @@ def _english_phrase(
             short = " ".join([*words[size:], head])
             break
     return (start, match.end()), short
+
+
+def _as_market(volume_phrase: str, cues: MarketCues) -> str:
+    """ "Global smartphone shipments" -> "Global smartphone market" (head-last languages)."""
+    words = volume_phrase.split()
+    return " ".join([*words[:-1], cues.market_head]) if len(words) > 1 else volume_phrase
 
 
 def _overlaps(span: tuple[int, int], known: list[EntityMention]) -> bool:
