@@ -995,6 +995,26 @@ METRIC_ROWS = [
         {"other", "market_share"},
     ),
     row("en", "Samsung held 20% of the smartphone market.", "20%", "market_share"),
+    # what a market is valued at, and what is spent on it, is its size
+    row(
+        "fr",
+        "Le cabinet Xerfi valorise le marché européen de l'alimentation animale à 31,2 "
+        "milliards d'euros en 2024.",
+        "31,2 milliards",
+        "market_size",
+    ),
+    row(
+        "en",
+        "Grand View Research values the global cloud gaming market at $4.1 billion this year.",
+        "$4.1 billion",
+        "market_size",
+    ),
+    row(
+        "en",
+        "Players will spend $3.4 billion in the global cloud gaming market in 2025.",
+        "$3.4 billion",
+        "market_size",
+    ),
 ]
 
 
