@@ -371,16 +371,26 @@ def _records(found: list[_Found], text: str, kb: KnowledgeBase, cues: CueSet) ->
 
 
 def main_entity(
-    mentions: list[EntityMention], kb: KnowledgeBase | LayeredKnowledge, title_end: int
+    mentions: list[EntityMention],
+    kb: KnowledgeBase | LayeredKnowledge,
+    title_end: int,
+    title_names_a_market: bool = False,
 ) -> str | None:
     """The most mentioned company or business unit, counting the opening twice; or the
-    market a title opens with ("Hearing-aid market set for steady growth …"): a market
-    piece is about its market, whichever company it names most."""
+    market a title opens with ("Hearing-aid market set for steady growth …"), or, when the
+    title speaks of a market without naming it whole ("Alimentation pour animaux : le
+    marché européen ralentit"), the market the body opens with: a market piece is about
+    its market, whichever company it names most."""
     in_title = {m.entity_id for m in mentions if m.start < title_end}
     first = next((m for m in mentions if m.start < title_end), None)
     opening = kb.get(first.entity_id) if first is not None else None
     if opening is not None and opening.type == "market" and first.start < _TITLE_OPENING:
         return opening.id
+    if title_names_a_market:
+        lede = next((m for m in mentions if m.start >= title_end), None)
+        record = kb.get(lede.entity_id) if lede is not None else None
+        if record is not None and record.type == "market":
+            return record.id
     counts: Counter[str] = Counter()
     named: Counter[str] = Counter()
     for m in mentions:

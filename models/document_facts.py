@@ -28,7 +28,7 @@ from models.document_entities import (
     main_entity,
     name_spans,
 )
-from models.document_markets import discover_markets
+from models.document_markets import discover_markets, title_speaks_of_a_market
 from models.document_outlook import MAX_LIST_ITEMS, guidance_led_paragraphs, outlook_paragraphs
 from models.document_periods import (
     SentenceLookup,
@@ -181,7 +181,9 @@ class DocumentContext:
             periods=periods,
             partials=partials,
             statement_dates=statement_dates,
-            main_entity=main_entity(mentions, kb, end_of_title(text)),
+            main_entity=main_entity(
+                mentions, kb, end_of_title(text), title_speaks_of_a_market(text, lang)
+            ),
             document_period=document_period,
             sentence_claim_cues=claim_cues,
             outlook_paragraphs=outlook_paragraphs(text, paragraphs, cues)

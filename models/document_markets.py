@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from models.cues import require_word_lists
+from models.document_entities import end_of_title
 from models.errors import DataFileError
 from models.knowledge import EntityMention, EntityRecord, KnowledgeBase, fold_alias
 from models.lexicon import alternation, load_language_data
@@ -46,6 +47,9 @@ class MarketCues:
     # a tracker's whole market named by its volume: "global smartphone shipments"
     scoped_volume: re.Pattern[str] | None = None
     market_head: str = ""  # the head word a market is named with ("market")
+    # stop words that go on naming what is sold before a bare noun ("pour chiens")
+    joiners: frozenset[str] = frozenset()
+    head_word: re.Pattern[str] = re.compile(r"(?!x)x")  # any head word, alone
 
 
 @cache
@@ -76,6 +80,8 @@ def market_cues(lang: str) -> MarketCues:
         compounds=_compounds(data.get("compounds"), where),
         scoped_volume=_scoped_volume(data, max_words, where),
         market_head=data["heads"][0],
+        joiners=frozenset(w.lower() for w in data.get("joiners") or ()),
+        head_word=re.compile(rf"(?<![\w])(?:{heads})(?![\w])", re.IGNORECASE),
     )
 
 
@@ -179,6 +185,11 @@ def _french_phrase(
         if compound is not None:
             end, count = compound.end(), count + len(compound.group().split())
             continue
+        if token in cues.joiners and count and _bare_word_after(text, word.end(), cues):
+            # "l'alimentation pour chiens et chats": a joiner before a bare noun goes on
+            # naming what is sold ("pour les entreprises", "et Apple" do not)
+            end, count = word.end(), count + 1
+            continue
         if token in cues.stops:
             break
         end, count = word.end(), count + 1
@@ -193,6 +204,15 @@ def _french_phrase(
     if len(head) > 2 and head[1].lower() in cues.adjectives:
         short = " ".join([head[0], *head[2:]]) + (" " if not head[-1].endswith("'") else "") + sold
     return (match.start(), end), short
+
+
+def _bare_word_after(text: str, position: int, cues: MarketCues) -> bool:
+    """Whether the next word is a lowercase word that is no stop word ("chiens")."""
+    word = _WORD.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
+    if word is None or text[position : word.start()].strip():
+        return False
+    token = word.group()
+    return token.islower() and token not in cues.stops and not any(c.isdigit() for c in token)
 
 
 def _english_phrase(
@@ -216,6 +236,12 @@ def _english_phrase(
             short = " ".join([*words[size:], head])
             break
     return (start, match.end()), short
+
+
+def title_speaks_of_a_market(text: str, lang: str) -> bool:
+    """Whether the report's title has a market head word ("le marché européen ralentit")."""
+    cues = market_cues(lang)
+    return cues.head_word.search(text, 0, end_of_title(text)) is not None
 
 
 def _as_market(volume_phrase: str, cues: MarketCues) -> str:

@@ -1981,6 +1981,24 @@ SUBJECT_ROWS = [
         # the title's market and the body's "marché mondial des …" are one market
         "marche-des-aides-auditives",
     ),
+    # a title that speaks of a market without naming it whole: the body opens with it
+    row(
+        "fr",
+        "Alimentation pour animaux : le marché européen ralentit\n\nLe marché européen de "
+        "l'alimentation pour chiens et chats a atteint 31,2 milliards d'euros en 2024. Nestlé "
+        "Purina et Nestlé gagnent des parts.\n\nLes ventes devraient atteindre 38,1 milliards "
+        "d'euros en 2029.",
+        "38,1 milliards",
+        "marche-europeen-de-l-alimentation-pour-chiens-et-chats",
+    ),
+    row(
+        "en",
+        "Pet food: market growth slows in Europe\n\nThe European pet food market reached €31.2 "
+        "billion in 2024. Nestlé and Nestlé Purina gained share.\n\nSales should reach €38.1 "
+        "billion in 2029.",
+        "€38.1 billion",
+        "european-pet-food-market",
+    ),
     # "premier marché du groupe" is the group's market, no market of its own
     row(
         "fr",

@@ -55,6 +55,16 @@ DISCOVERY_ROWS = [
            "atteint 12 milliards d'euros. Le marché des pompes à chaleur progresse.",
      [("marché européen des pompes à chaleur",
        ("marché des pompes à chaleur", "marché européen des pompes à chaleur"))]),
+    # a joiner before a bare noun goes on naming what is sold; before an article or a
+    # name it ends the phrase
+    ("fr", "Le marché européen de l'alimentation pour chiens et chats a atteint 31 Md€.",
+     [("marché européen de l'alimentation pour chiens et chats",
+       ("marché de l'alimentation pour chiens et chats",
+        "marché européen de l'alimentation pour chiens et chats"))]),
+    ("fr", "Le marché de la croquette pour les chiots progresse.",
+     [("marché de la croquette", ("marché de la croquette",))]),
+    ("fr", "Le marché des trottinettes et Lime reculent.",
+     [("marché des trottinettes", ("marché des trottinettes",))]),
     # a company's volume is no market
     ("en", "Samsung shipments rose 5.7%. Global revenue rose 4%.", []),
     # a market the gazetteer knows is left to it
