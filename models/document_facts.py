@@ -28,7 +28,12 @@ from models.document_entities import (
     main_entity,
     name_spans,
 )
-from models.document_markets import discover_markets, title_speaks_of_a_market
+from models.document_markets import (
+    discover_markets,
+    is_source_before_verb,
+    segment_phrase,
+    title_speaks_of_a_market,
+)
 from models.document_outlook import MAX_LIST_ITEMS, guidance_led_paragraphs, outlook_paragraphs
 from models.document_periods import (
     SentenceLookup,
@@ -77,6 +82,10 @@ _LISTED_COMPANY_METRICS = frozenset({
 })  # fmt: skip
 _FORWARD_CLAIMS = frozenset({"guidance", "forecast"})
 _OUTLOOK_CLAIMS = frozenset({"guidance", "forecast", "target"})
+# a figure placed on these grounds alone may be about its clause's subject instead
+_SEGMENT_FALLBACKS = frozenset(
+    {"document main entity", "paragraph subject", "named earlier in the paragraph"}
+)
 _PAYOUT_METRICS = frozenset({"dividend"})  # a buyback "sera exécuté" stays to come (gold)
 _REFERENCE_TO_NAME = re.compile(r"^\s+(?:[\w'’-]+\s+){0,3}$")
 _APPOSITION_CLOSE = re.compile(r"[^,;:.()]{0,30},")
@@ -545,7 +554,55 @@ class DocumentContext:
             subject_reason = "document main entity"
         else:
             subject, subject_reason = None, "none found"
+        share_of_it = (
+            metric.metric == "market_share"
+            and choice is not None
+            and choice.candidate.type == "market"
+            and choice.candidate.start >= figure.end
+        )  # "Mars Petcare détient 27,5 % du marché européen": the market is the whole
+        if (
+            subject_reason in _SEGMENT_FALLBACKS
+            or share_of_it
+            or (choice is not None and choice.reason == "market named earlier")
+        ) and self._main_is_market():
+            segment = self._segment_of_clause(s_index, figure, parse, candidates)
+            if segment is not None:
+                # "L'Allemagne reste le premier marché national, avec 6,3 milliards d'euros":
+                # in a market piece, the clause's own subject is the part of the market
+                # the figure is about
+                subject, subject_reason = segment, "segment: the subject of its clause"
         return choice, subject, subject_reason
+
+    def _segment_of_clause(
+        self,
+        s_index: int,
+        figure: Figure,
+        parse: SentenceParse | None,
+        candidates: list[Candidate],
+    ) -> Candidate | None:
+        """The grammatical subject of the figure's clause, as a part of the market: a noun
+        phrase before the figure that names no entity, metric or market and is no pronoun
+        or generic noun (``markets.segment_stops``)."""
+        if parse is None:
+            return None
+        s0, _ = self.sentences[s_index]
+        span = parse.clause_subject_span(figure.start - s0)
+        if span is None or s0 + span[1] > figure.start:
+            return None
+        start, end = s0 + span[0], s0 + span[1]
+        phrase = segment_phrase(self.text, start, end, self.lang)
+        if phrase is None:
+            return None
+        start, end, name = phrase
+        if any(c.start < end and start < c.end for c in candidates) or any(
+            m.start < end and start < m.end for m in self.mentions
+        ):
+            return None
+        if self.cues.metric_cues(self.text, start, end):
+            return None
+        if is_source_before_verb(self.text, end, self.lang):
+            return None  # "Markess y anticipe une croissance de 28 %": the source, not the part
+        return Candidate(self.kb.slug(name), name, "market", start, end)
 
     def _figure_claim(
         self,

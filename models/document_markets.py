@@ -14,6 +14,11 @@ entity of type ``market`` (its size is then ``market_size``, see
 ``models/document_facts.py``), with the phrase without its place adjective as a second
 alias ("le marché des pompes à chaleur", "the cruise market"). The words are data
 (``lang/*/cues.json``, section ``markets``), validated at load.
+
+In a market piece, the parts of the market (a country, a segment, a channel, a leader the
+gazetteer does not know) are named by their clause's subject ("L'Allemagne reste le
+premier marché national, avec 6,3 milliards d'euros"): :func:`segment_phrase` reads that
+name, and ``models/document_facts.py`` uses it where no entity claims the figure.
 """
 
 from __future__ import annotations
@@ -31,7 +36,13 @@ from models.lexicon import alternation, load_language_data
 
 _WORD = re.compile(r"[\w'’-]+")
 _SECTION = "markets"
-_WORD_LISTS = ("heads", "adjectives", "links", "stops")
+_WORD_LISTS = (
+    "heads", "adjectives", "links", "stops", "segment_determiners", "segment_stops",
+    "segment_source_verbs",
+)  # fmt: skip
+_SEGMENT_ENDS = re.compile(r"[,;:()\u2014]")  # an apposition or an aside ends the name
+_SEGMENT_MAX_WORDS = 6
+_ELIDED_MAX = 2  # "l'", "d'", "qu'": an elided word is short
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +60,11 @@ class MarketCues:
     market_head: str = ""  # the head word a market is named with ("market")
     # stop words that go on naming what is sold before a bare noun ("pour chiens")
     joiners: frozenset[str] = frozenset()
+    # a part of a market named by a clause's subject ("Les friandises … progressent"):
+    # the determiners it loses, and the words that make a subject no part of a market
+    segment_determiners: frozenset[str] = frozenset()
+    segment_stops: frozenset[str] = frozenset()
+    source_verb: re.Pattern[str] = re.compile(r"(?!x)x")  # "y anticipe", "estimates"
     head_word: re.Pattern[str] = re.compile(r"(?!x)x")  # any head word, alone
 
 
@@ -81,6 +97,11 @@ def market_cues(lang: str) -> MarketCues:
         scoped_volume=_scoped_volume(data, max_words, where),
         market_head=data["heads"][0],
         joiners=frozenset(w.lower() for w in data.get("joiners") or ()),
+        segment_determiners=frozenset(w.lower() for w in data["segment_determiners"]),
+        segment_stops=frozenset(w.lower() for w in data["segment_stops"]),
+        source_verb=re.compile(
+            rf"\s+(?:(?:{alternation(data['segment_source_verbs'])})(?![\w]))", re.IGNORECASE
+        ),
         head_word=re.compile(rf"(?<![\w])(?:{heads})(?![\w])", re.IGNORECASE),
     )
 
@@ -236,6 +257,53 @@ def _english_phrase(
             short = " ".join([*words[size:], head])
             break
     return (start, match.end()), short
+
+
+def segment_phrase(text: str, start: int, end: int, lang: str) -> tuple[int, int, str] | None:
+    """The noun phrase at ``text[start:end]`` (a clause's subject) as the name of a part
+    of a market: cut at an apposition, without its determiner ("L'Allemagne" ->
+    "Allemagne", "Xbox Cloud Gaming, included in …" -> "Xbox Cloud Gaming"); None for a
+    pronoun, a generic noun, a market itself, a number or a long phrase."""
+    cues = market_cues(lang)
+    cut = _SEGMENT_ENDS.search(text, start, end)
+    words = _words(text, start, cut.start() if cut else end)
+    while words and _folded(words[0][2]) in cues.segment_determiners:
+        words.pop(0)
+    if not words or len(words) > _SEGMENT_MAX_WORDS:
+        return None
+    first, last = words[0][0], words[-1][1]
+    name = " ".join(text[first:last].split())
+    if (
+        _folded(words[0][2]) in cues.segment_stops
+        or cues.head_word.search(text, first, last)
+        or any(ch.isdigit() for ch in name)
+    ):
+        return None
+    return first, last, name
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Words with their offsets, an elided article apart ("L'" and "Allemagne")."""
+    words = []
+    for match in _WORD.finditer(text, start, end):
+        token = match.group()
+        elided, apostrophe, rest = token.replace("’", "'").partition("'")
+        if apostrophe and rest and len(elided) <= _ELIDED_MAX:
+            cut = match.start() + len(elided) + 1
+            words += [(match.start(), cut, token[: cut - match.start()]), (cut, match.end(), rest)]
+        else:
+            words.append((match.start(), match.end(), token))
+    return words
+
+
+def is_source_before_verb(text: str, position: int, lang: str) -> bool:
+    """Whether a reporting verb follows ``position`` ("Markess y anticipe", "ISC2
+    estimates"): the phrase before it is a source, not a part of the market."""
+    return market_cues(lang).source_verb.match(text, position) is not None
+
+
+def _folded(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 def title_speaks_of_a_market(text: str, lang: str) -> bool:

@@ -43,7 +43,9 @@ class SentenceParse:
         while i is not None and i not in seen:
             seen.add(i)
             token = self.tokens[i]
-            if token.pos in _VERB_POS:
+            # a root with a subject is the clause's verb, though the tagger may call it a
+            # noun ("Mars Petcare détient 27,5 %": "détient" tagged NOUN by the small model)
+            if token.pos in _VERB_POS or token.head == i:
                 subjects = [
                     j
                     for j, t in enumerate(self.tokens)

@@ -1021,6 +1021,31 @@ METRIC_ROWS = [
 # -------------------------------------------------------------------------- subject
 # Entity ids; two ids where the sentence reads both ways (a unit or its parent).
 
+# The opening of a market piece, for rows about the parts of its market.
+MARKET_PIECE = {
+    "fr": "Alimentation pour animaux : le marché européen ralentit\n\nLe marché européen de "
+          "l'alimentation pour chiens et chats a atteint 31,2 milliards d'euros en 2024.\n\n",
+    "en": "Cloud gaming: market growth speeds up\n\nThe global cloud gaming market will reach "
+          "$3.4 billion in 2025.\n\n",
+}  # fmt: skip
+
+# (lang, sentence after MARKET_PIECE, figure, subject id)
+PARTS = [
+    ("fr", "L'Allemagne reste le premier marché national, avec 6,3 milliards d'euros de "
+           "ventes.", "6,3 milliards", "allemagne"),
+    ("fr", "Les friandises et produits à mâcher constituent le segment le plus dynamique, en "
+           "hausse de 8,2 %.", "8,2 %", "friandises-et-produits-a-macher"),
+    ("fr", "Selon Euromonitor, Mars Petcare détient 27,5 % du marché européen.", "27,5 %",
+     "mars-petcare"),
+    ("fr", "Markess y anticipe une croissance annuelle moyenne de 28 % d'ici 2029.", "28 %",
+     "marche-europeen-de-l-alimentation-pour-chiens-et-chats"),
+    ("en", "North America is the largest region, with 39% of global revenue in 2025.", "39%",
+     "north-america"),
+    ("en", "Cloud security is expected to grow 24% a year.", "24%", "cloud-security"),
+    ("en", "Newzoo estimates the audience at 68 million people in 2025.", "68 million",
+     "global-cloud-gaming-market"),
+]  # fmt: skip
+
 SUBJECT_ROWS = [
     # a nationality before an unknown name introduces a company ("le japonais Shimano")
     row(
@@ -1998,6 +2023,16 @@ SUBJECT_ROWS = [
         "billion in 2029.",
         "€38.1 billion",
         "european-pet-food-market",
+    ),
+    # in a market piece, a figure no name claims is about its clause's subject, a part of
+    # the market; a source's estimate and a company's own report are not
+    *[row(lang, MARKET_PIECE[lang] + text, figure, id_) for lang, text, figure, id_ in PARTS],
+    row(
+        "en",
+        "Acme lifts its sales\n\nAcme reported revenue of €2 billion in 2024. Germany remains "
+        "its largest market, with €600 million of sales.",
+        "€600 million",
+        "acme",
     ),
     # "premier marché du groupe" is the group's market, no market of its own
     row(
