@@ -66,6 +66,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "horizon_before": list,
         "year_before": list,
         "partial_before": list,
+        "in_a_row": list,  # "a second quarter in a row" counts quarters, names none
         # "Intuitive's third quarter": a name's quarter is a period (none in French)
         "possessive_endings": list,
         "comparison_before": list,

@@ -229,6 +229,12 @@ def _comparison_before(lang: str) -> re.Pattern[str]:
 
 
 @cache
+def _in_a_row(lang: str) -> re.Pattern[str]:
+    words = alternation(load_language_data(lang, "periods")["in_a_row"])
+    return re.compile(rf"\s+(?:{words})(?![\w])", re.IGNORECASE)
+
+
+@cache
 def _partial_pattern(lang: str) -> re.Pattern[str]:
     d = load_language_data(lang, "periods")
     q_abbr = "|".join(d["quarter_abbrev"])
@@ -278,6 +284,8 @@ def find_partial_periods(
             )  # fmt: skip
             if not hyphenated and not introduced:
                 continue  # "the company's first quarter above …" names no period
+            if _in_a_row(lang).match(text, m.end()):
+                continue  # "profitable for a second quarter in a row" counts, names no period
             n = load_language_data(lang, "periods")["ordinals"][m.group("ord").lower()]
             if m.group("hw") and n > 2:
                 continue

@@ -2144,6 +2144,23 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # "a second quarter in a row" counts quarters and names none
+    row(
+        "en",
+        "In the third quarter of fiscal 2026, Walmart's revenue rose 5.8%. The online business "
+        "was profitable for a second quarter in a row. International sales increased 10.8% "
+        "to $33.5 billion.",
+        "$33.5 billion",
+        "FY2026-Q3",
+    ),
+    row(
+        "fr",
+        "Au troisième trimestre 2025, le chiffre d'affaires de Carrefour a progressé de 5,8 %. "
+        "L'activité en ligne est rentable pour un deuxième trimestre consécutif. Les ventes "
+        "internationales progressent de 10,8 %, à 3,3 milliards d'euros.",
+        "3,3 milliards",
+        "2025-Q3",
+    ),
     # a ranking carries its date through its paragraph, whatever cue names the next share
     # (bug: "à 14,2 % du marché" and "à 12,8 %, dont la part" lost the ranking's 2024)
     row(
