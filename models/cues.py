@@ -74,6 +74,8 @@ class CueSet:
     agent_before: re.Pattern[str]
     agent_phrase_before: re.Pattern[str]
     owner_before: re.Pattern[str]
+    # "Analysts at Telsey Advisory Group": the organisation named next is a broker
+    analyst_firm_before: re.Pattern[str]
     threshold_before: re.Pattern[str]
     threshold_after: re.Pattern[str]
     owner_after: re.Pattern[str]
@@ -145,6 +147,11 @@ class CueSet:
     def is_basis(self, cue: CueMatch) -> bool:
         """Whether ``cue`` only says how a growth is measured ("organically")."""
         return _key(cue.text) in self.basis_phrases
+
+    def analyst_firm_named_at(self, text: str, start: int) -> bool:
+        """Whether "analysts at" ("les analystes de") leads into ``start``."""
+        window = max(0, start - _OWNER_WINDOW)
+        return bool(self.analyst_firm_before.search(text, window, start))
 
     def owner_named_before(self, text: str, start: int) -> bool:
         """Whether an owner link ("filiale de", "a subsidiary of") leads into ``start``."""
@@ -354,6 +361,9 @@ def cue_set(lang: str) -> CueSet:
             re.I,
         ),
         threshold_after=_phrase_right_after(data["threshold_links"]["after"]),
+        analyst_firm_before=re.compile(
+            rf"(?<![\w])(?:{alternation(data['analyst_firm_before'])})\s+$", re.I
+        ),
         owner_before=re.compile(
             rf"(?<![\w])(?:{alternation(data['owner_links']['before']) or '(?!x)x'})\s+$", re.I
         ),

@@ -366,8 +366,19 @@ def _records(found: list[_Found], text: str, kb: KnowledgeBase, cues: CueSet) ->
         if not entity_id or kb.get(entity_id) is not None or entity_id in {r.id for r in records}:
             continue
         used.update(fold_alias(a) for a in aliases)
-        records.append(EntityRecord(entity_id, name, "company", None, (), tuple(sorted(aliases))))
+        kind = "analyst_firm" if _named_as_analysts(name, text, cues) else "company"
+        records.append(EntityRecord(entity_id, name, kind, None, (), tuple(sorted(aliases))))
     return records
+
+
+def _named_as_analysts(name: str, text: str, cues: CueSet) -> bool:
+    """Whether ``name`` follows "analysts at" somewhere ("Analysts at Telsey Advisory
+    Group raised their price target"): a broker, the source of its figures, not their
+    subject."""
+    return any(
+        cues.analyst_firm_named_at(text, match.start())
+        for match in re.finditer(re.escape(name), text)
+    )
 
 
 def main_entity(

@@ -2034,6 +2034,21 @@ SUBJECT_ROWS = [
         "€600 million",
         "acme",
     ),
+    # a broker named after "analysts at" sets the target; the report's company has it
+    row(
+        "fr",
+        "Accor relève ses objectifs\n\nAccor a relevé ses objectifs jeudi.\n\nLes analystes "
+        "de Quillon Advisory Group ont relevé leur objectif de cours à 53 €, contre 50 €.",
+        "53 €",
+        "AC",
+    ),
+    row(
+        "en",
+        "Walmart lifts its outlook\n\nWalmart raised its forecasts on Thursday.\n\nAnalysts "
+        "at Telsey Advisory Group raised their price target to $125 from $115.",
+        "$125",
+        "WMT",
+    ),
     # "premier marché du groupe" is the group's market, no market of its own
     row(
         "fr",
