@@ -995,6 +995,13 @@ METRIC_ROWS = [
         {"other", "market_share"},
     ),
     row("en", "Samsung held 20% of the smartphone market.", "20%", "market_share"),
+    row(
+        "en",
+        "Walmart's gross profit rate increased by 0.1 percentage points to 24.2%.",
+        "24.2%",
+        "gross_margin",
+    ),
+    row("fr", "Le taux de marge brute de Carrefour s'établit à 21,3 %.", "21,3 %", "gross_margin"),
     # what a market is valued at, and what is spent on it, is its size
     row(
         "fr",
