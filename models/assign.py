@@ -26,6 +26,10 @@ from models.schema import Figure, PeriodMention
 _GROWTH_WINDOW_BEFORE = 45
 _GROWTH_WINDOW_AFTER = 35
 _ATTACH_WINDOW = 70
+# "7,92 €, 8,55 € et 9,20 €", "$7.92, $8.55 and $9.20": a bare list of figures
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+(?:et|and))\s*")
+# "3 050 M€ en 2026e", "$3.05 billion in 2026": a period stated right after its figure
+_PERIOD_AFTER_FIGURE = re.compile(r"\s+(?:en|in|for|pour)\s+")
 SHARE_OF_OWN_SALES = "a share of the company's own sales"
 PREMIUM = "premium"  # the qualifier of a deal's premium, which has no metric code
 # Metrics that describe a flow over a period inherit the paragraph's or the document's
@@ -316,6 +320,52 @@ def choose_period(
     if document_period:
         return document_period, f"period {document_period}: document", False
     return None, "period: none stated", False
+
+
+def listed_period(
+    text: str, figure: Figure, figures: Sequence[Figure], periods: Sequence[PeriodMention]
+) -> tuple[str, str] | None:
+    """(period, evidence) for a figure in a bare list that follows, in its sentence, a
+    series of figures each dated ("2 985 M€ en 2025e, 3 050 M€ en 2026e et 3 260 M€ en
+    2027e, une marge de 44,9 %, 42,6 % et 44,0 % sur les mêmes exercices"): the list
+    takes the series' periods in order, when it has as many figures."""
+    run = _bare_run(text, figure, figures)
+    if len(run) < 2:
+        return None
+    dated = [
+        p.period
+        for p in periods
+        if p.period
+        and p.end <= run[0].start
+        and any(
+            f.end <= p.start and _PERIOD_AFTER_FIGURE.fullmatch(text, f.end, p.start)
+            for f in figures
+        )
+    ]
+    series: list[str] = []
+    for period in dated:
+        if period not in series:
+            series.append(period)
+    if len(series) < len(run):
+        return None
+    chosen = series[-len(run) :][run.index(figure)]
+    return chosen, f"period {chosen}: the list's place in the series before it"
+
+
+def _bare_run(text: str, figure: Figure, figures: Sequence[Figure]) -> list[Figure]:
+    """The figures joined to ``figure`` by commas and "et"/"and" alone, in order."""
+    ordered = sorted(figures, key=lambda f: f.start)
+    if figure not in ordered:
+        return []
+    i = j = ordered.index(figure)
+    while i > 0 and _LIST_JOINER.fullmatch(text, ordered[i - 1].end, ordered[i].start):
+        i -= 1
+    while j + 1 < len(ordered) and _LIST_JOINER.fullmatch(
+        text, ordered[j].end, ordered[j + 1].start
+    ):
+        j += 1
+    run = ordered[i : j + 1]
+    return run if len({f.unit for f in run}) == 1 else []
 
 
 def _yearless_month(p: PeriodMention) -> bool:

@@ -16,6 +16,7 @@ from models.assign import (
     choose_metric,
     choose_period,
     is_growth,
+    listed_period,
     resolve_partial,
 )
 from models.attribution import find_attribution
@@ -732,6 +733,10 @@ class DocumentContext:
                 else relative_shift(self.text, figure.end, s1, others, self.lang),
                 breaks,
             )  # fmt: skip
+            if period_reason.endswith("in the sentence") and (
+                listed := listed_period(self.text, figure, figures, self.periods)
+            ):
+                period, period_reason = listed
             if metric.metric in _CARRIED_SHARES:
                 # "Booking.com détient 31,5 % … en 2024. Airbnb … à 14,2 % … SNCF Connect,
                 # à 12,8 %": a ranking carries its date through its paragraph

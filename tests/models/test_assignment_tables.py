@@ -2166,6 +2166,22 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a bare list after a dated series takes the series' periods in order
+    row(
+        "fr",
+        "Nous attendons un chiffre d'affaires de 2 985 M€ en 2025e, de 3 050 M€ en 2026e et "
+        "de 3 260 M€ en 2027e, et un BPA ajusté d'Edenred de 2,62 €, 2,41 € et 2,70 € sur les "
+        "mêmes exercices.",
+        "2,41 €",
+        "2026",
+    ),
+    row(
+        "en",
+        "We now expect Adobe's revenue of $2.99 billion in 2025, $3.05 billion in 2026 and "
+        "$3.26 billion in 2027, and EPS of $2.62, $2.41 and $2.70 over the same years.",
+        "$2.62",
+        "2025",
+    ),
     # "a second quarter in a row" counts quarters and names none
     row(
         "en",
