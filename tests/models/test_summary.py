@@ -479,6 +479,50 @@ def test_a_title_figure_restated_late_keeps_the_title_standing(
     assert 0 not in leads  # and the title's own figure is not listed twice
 
 
+# (lang, note): a broker's note gives its own EPS estimates last, after the quarter
+BROKER_NOTE_ROWS = [
+    ("fr", "Acme — Achat — Objectif de cours relevé à 110 €\n\n"
+           "Nous relevons notre objectif de cours à 110 €.\n\nLe chiffre d'affaires atteint "
+           "3,6 Md€. La marge opérationnelle ressort à 18 %. Le cash-flow libre atteint "
+           "1,9 Md€. Les investissements atteignent 0,4 Md€.\n\nLa capitalisation atteint "
+           "22 Md€. Le groupe rachète 0,3 Md€ d'actions. Nous attendons un BPA de 8,55 € en "
+           "2026e.\n",
+     ["110 €", "3,6 Md€", "18 %", "1,9 Md€", "0,4 Md€", "22 Md€", "0,3 Md€", "8,55 €"]),
+    ("en", "Acme — Buy — Price target raised to $110\n\n"
+           "We raise our price target to $110.\n\nRevenue reached $3.6 billion. The "
+           "operating margin was 18%. Free cash flow reached $1.9 billion. Capital spending "
+           "was $0.4 billion.\n\nThe market value is $22 billion. The group bought back "
+           "$0.3 billion of shares. We expect EPS of $8.55 in 2026.\n",
+     ["$110", "$3.6 billion", "18%", "$1.9 billion", "$0.4 billion", "$22 billion",
+      "$0.3 billion", "$8.55"]),
+]  # fmt: skip
+BROKER_NOTE_FIGURES = [
+    ("price_target", 110.0, "EUR", None, "target"), ("revenue", 3.6e9, "EUR", "2025-Q3", None),
+    ("operating_margin", 18.0, "%", "2025-Q3", None),
+    ("free_cash_flow", 1.9e9, "EUR", "2025-Q3", None), ("capex", 0.4e9, "EUR", "2025-Q3", None),
+    ("market_cap", 22e9, "EUR", None, None), ("buyback", 0.3e9, "EUR", "2025", None),
+    ("eps", 8.55, "EUR/share", "2026", "estimate"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "surfaces"), BROKER_NOTE_ROWS)
+def test_a_broker_note_lists_its_own_eps_estimate(
+    lang: str, text: str, surfaces: list[str]
+) -> None:
+    facts = [
+        located(text, surface, subject="Acme", subject_id="acme", metric=metric, value=value,
+                unit=unit, period=period, claim_type=claim or "reported")
+        for surface, (metric, value, unit, period, claim) in zip(
+            surfaces, BROKER_NOTE_FIGURES, strict=True
+        )
+    ]  # fmt: skip
+    estimate = len(facts) - 1
+    assert estimate in select_key_facts(facts, 5, text=text)
+    # a target someone else set makes no broker's note of a news story
+    facts[0]["attribution"] = "Telsey Advisory Group"
+    assert estimate not in select_key_facts(facts, 5, text=text)
+
+
 # (lang, text, figures as (surface, metric, value, unit, period)): a results story whose
 # last paragraph gives the market's verdict of the day, and a longer-run move beside it.
 SESSION_MOVE_ROWS = [
