@@ -479,7 +479,8 @@ def test_a_title_figure_restated_late_keeps_the_title_standing(
     assert 0 not in leads  # and the title's own figure is not listed twice
 
 
-# (lang, note): a broker's note gives its own EPS estimates last, after the quarter
+# (lang, note): a broker's note gives its own EPS estimates last, after the quarter, and
+# its market value as the valuation's background
 BROKER_NOTE_ROWS = [
     ("fr", "Acme — Achat — Objectif de cours relevé à 110 €\n\n"
            "Nous relevons notre objectif de cours à 110 €.\n\nLe chiffre d'affaires atteint "
@@ -506,7 +507,7 @@ BROKER_NOTE_FIGURES = [
 
 
 @pytest.mark.parametrize(("lang", "text", "surfaces"), BROKER_NOTE_ROWS)
-def test_a_broker_note_lists_its_own_eps_estimate(
+def test_a_broker_note_lists_its_own_eps_estimate_not_its_market_value(
     lang: str, text: str, surfaces: list[str]
 ) -> None:
     facts = [
@@ -516,8 +517,10 @@ def test_a_broker_note_lists_its_own_eps_estimate(
             surfaces, BROKER_NOTE_FIGURES, strict=True
         )
     ]  # fmt: skip
-    estimate = len(facts) - 1
-    assert estimate in select_key_facts(facts, 5, text=text)
+    estimate, market_value = len(facts) - 1, 5
+    leads = select_key_facts(facts, 5, text=text)
+    assert estimate in leads
+    assert market_value not in leads  # the valuation paragraph's background
     # a target someone else set makes no broker's note of a news story
     facts[0]["attribution"] = "Telsey Advisory Group"
     assert estimate not in select_key_facts(facts, 5, text=text)
