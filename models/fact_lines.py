@@ -24,6 +24,7 @@ again. Deterministic: ties go to the stronger candidate, then the earlier fact.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +57,15 @@ SERIES_LIMIT = 2  # other periods of the same measure: more would make a table, 
 PEER_METRICS = frozenset({"market_share"})
 PEER_LIMIT = 3  # the top of a ranking; the rest of it is in the facts
 FORWARD_CLAIMS = frozenset({"guidance", "forecast", "target", "estimate"})
+# growth metric -> the level metric it describes ("+13 %" belongs to revenue).
+GROWTH_OF: dict[str, str] = {
+    "revenue_growth": "revenue",
+    "net_income_growth": "net_income",
+    "eps_growth": "eps",
+}
+# How a growth is measured, not against what: "8,6 % à TCC et 4,0 % en données publiées"
+# gives one year-on-year growth twice; a results digest prints both
+_MEASURES = re.compile(r"organic|constant currency", re.IGNORECASE)
 # A deal is told by its value or its price per share, and both are printed with the
 # premium paid ("une prime de 37,6 %", models/cues.py is_premium). The premium is the
 # first one stated in the lead's paragraph or the next: the premium over the last close
@@ -78,6 +88,9 @@ class FactLine:
     # a series item's companion stated with it: {item: companion} ("39,8 Md€ en 2028,
     # soit un TCAM de 16,9 %")
     item_companions: Mapping[int, int] = field(default_factory=dict)
+    # the lead's growth measured the other way, stated with it ("en hausse de 4,6 % en
+    # données publiées et de 6,8 % en données comparables")
+    other_measure: int | None = None
 
     @property
     def levels(self) -> tuple[int, ...]:
@@ -90,7 +103,9 @@ class FactLine:
     @property
     def members(self) -> tuple[int, ...]:
         """Every fact the line shows, lead first."""
-        return (*self.levels, *(self.growths[i] for i in self.levels if i in self.growths))
+        growths = [self.growths[i] for i in self.levels if i in self.growths]
+        other = [] if self.other_measure is None else [self.other_measure]
+        return (*self.levels, *growths, *other)
 
 
 def build_line(
@@ -197,7 +212,51 @@ def build_line(
         ]  # fmt: skip
 
     growths = {i: growth_pairs[i] for i in (lead, *series) if i in growth_pairs}
-    return FactLine(lead, tuple(companions), tuple(series), tuple(peers), growths, item_companions)
+    other_measure = (
+        _other_measure(facts, lead, growths[lead], available, subject_of)
+        if lead in growths
+        else None
+    )
+    return FactLine(
+        lead, tuple(companions), tuple(series), tuple(peers), growths, item_companions,
+        other_measure,
+    )  # fmt: skip
+
+
+def growth_measure(growth: Mapping[str, Any]) -> str | None:
+    """ "organic" or "constant currency" when the growth says how it is measured; None
+    for a growth as reported."""
+    match = _MEASURES.search(growth.get("qualifier") or "")
+    return match.group(0).lower() if match else None
+
+
+def _other_measure(
+    facts: Sequence[Mapping[str, Any]],
+    lead: int,
+    growth: int,
+    available: Mapping[int, float],
+    subject_of: Callable[[Mapping[str, Any]], str | None],
+) -> int | None:
+    """The lead's growth measured the other way in the lead's sentence (organic beside
+    reported, or reported beside organic), same subject, period and claim, stated next to
+    it ("de 8,6 % à TCC et de 4,0 % en publié"), not in brackets as a part's ("en recul
+    de 0,8 % : le repli des services aux opérateurs (−6,2 %)")."""
+    level, shown = facts[lead], facts[growth]
+    return next(
+        (
+            i
+            for i in sorted(available)
+            if abs(i - growth) == 1
+            and not _bracketed(facts[i])
+            and GROWTH_OF.get(facts[i].get("metric", "")) == level.get("metric")
+            and facts[i].get("sentence") == level.get("sentence")
+            and subject_of(facts[i]) == subject_of(level)
+            and facts[i].get("period") == level.get("period")
+            and facts[i].get("claim_type") == shown.get("claim_type")
+            and growth_measure(facts[i]) != growth_measure(shown)
+        ),
+        None,
+    )
 
 
 def _deal_terms(
@@ -239,6 +298,12 @@ def _deal_terms(
 def is_per_share_price(fact: Mapping[str, Any]) -> bool:
     """A price per share: a share price, or money per share ("52 000 wons par action")."""
     return fact.get("metric") == "share_price" or str(fact.get("unit") or "").endswith("/share")
+
+
+def _bracketed(fact: Mapping[str, Any]) -> bool:
+    """Whether the figure opens a bracket in its sentence ("(+17,5 %)")."""
+    text = fact.get("text") or ""
+    return bool(text) and f"({text}" in (fact.get("sentence") or "")
 
 
 def _periods_agree(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:

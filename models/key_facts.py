@@ -145,9 +145,10 @@ def select_key_fact_lines(
 
     def take(line: FactLine) -> FactLine:
         for i in line.levels:
-            candidates.pop(i, None)
             seen_figures.add(_figure_key(facts[i]))
             metric_uses[_metric_key(facts[i])] += 1
+        for i in line.members:  # a growth shown is not listed again either
+            candidates.pop(i, None)
         return line
 
     def line_of(lead: int) -> FactLine:

@@ -16,20 +16,17 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+# growth metric -> the level metric it describes ("+13 %" belongs to revenue).
+from models.fact_lines import GROWTH_OF as GROWTH_OF
+
 # LANG_DIR and load_templates are not used here: the redundant aliases re-export them,
 # so code and tests that import them from models.render keep working.
-from models.fact_lines import FactLine, is_per_share_price
+from models.fact_lines import FactLine, growth_measure, is_per_share_price
 from models.render_data import LANG_DIR as LANG_DIR
 from models.render_data import PERIOD_SHAPES, templates_for
 from models.render_data import load_templates as load_templates
 from models.schema import is_money_unit
 
-# growth metric -> the level metric it describes ("+13 %" belongs to revenue).
-GROWTH_OF: dict[str, str] = {
-    "revenue_growth": "revenue",
-    "net_income_growth": "net_income",
-    "eps_growth": "eps",
-}
 # Metrics whose value is a change: shown with an explicit "+" when positive.
 SIGNED_METRICS = frozenset({*GROWTH_OF, "share_price_change", "growth_rate"})
 # How far (characters) a generic growth rate may stand from the level it describes.
@@ -43,7 +40,6 @@ _YEAR_ON_YEAR = re.compile(r"year|yoy|y/y|annual", re.IGNORECASE)
 _SEQUENTIAL = re.compile(r"quarter|sequential|qoq|q/q", re.IGNORECASE)
 # how a growth is measured, not against what: "8,6 % à TCC et 4,0 % en données publiées"
 # gives one year-on-year growth twice, and the measured one is the headline
-_MEASURED = re.compile(r"organic|constant currency", re.IGNORECASE)
 
 
 def render_fact(
@@ -52,11 +48,14 @@ def render_fact(
     *,
     growth: Mapping[str, Any] | None = None,
     companions: Sequence[Mapping[str, Any]] = (),
+    other_measure: Mapping[str, Any] | None = None,
 ) -> str:
-    """One line for one fact; ``growth`` is an optional growth fact to fold in, and
+    """One line for one fact; ``growth`` is an optional growth fact to fold in,
+    ``other_measure`` the same growth measured the other way ("+6,8 % en organique"), and
     ``companions`` facts shown in its details ("operating margin 28.2%")."""
     t = templates_for(lang)
-    extra = [_companion_text(fact, other, t) for other in companions]
+    extra = [] if other_measure is None else [_measured_growth_text(other_measure, t)]
+    extra += [_companion_text(fact, other, t) for other in companions]
     metric_phrase = _squeeze(
         t["metric_phrase"].format(metric=metric_label(fact, t), period=format_period(fact, t))
     )
@@ -66,6 +65,16 @@ def render_fact(
         return t["line"].format(subject=subject, metric_phrase=metric_phrase, value=value)
     line = t["line_without_subject"].format(metric_phrase=metric_phrase, value=value)
     return line[:1].upper() + line[1:]
+
+
+def _measured_growth_text(growth: Mapping[str, Any], t: Mapping[str, Any]) -> str:
+    """ "+6,8 % en organique", "-2.6% reported": a growth with how it is measured."""
+    measure = growth_measure(growth) or "reported"
+    return str(
+        t["measured_growth"].format(
+            value=format_figure(growth, t, signed=True), measure=t["growth_measures"][measure]
+        )
+    )
 
 
 def _companion_text(
@@ -102,6 +111,7 @@ def render_line(facts: Sequence[Mapping[str, Any]], line: FactLine, lang: str) -
         lang,
         growth=growth_of(line.lead),
         companions=[facts[i] for i in line.companions],
+        other_measure=None if line.other_measure is None else facts[line.other_measure],
     )
     # an item says its claim only where it differs from the lead's: "(guidance)" after a
     # reported quarter, but not "according to Counterpoint" three times over
@@ -469,7 +479,7 @@ def growth_basis(growth: Mapping[str, Any]) -> str | None:
 
 
 def _is_measured(growth: Mapping[str, Any]) -> bool:
-    return bool(_MEASURED.search(growth.get("qualifier") or ""))
+    return growth_measure(growth) is not None
 
 
 def _subject_key(fact: Mapping[str, Any]) -> str | None:

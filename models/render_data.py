@@ -32,6 +32,9 @@ PERIOD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fiscal_half", re.compile(r"^FY(?P<year>\d{4})-H(?P<n>[12])$")),
 )
 
+# How a growth can be measured (models/fact_lines.py growth_measure), each worded per language.
+GROWTH_MEASURES = ("organic", "constant currency", "reported")
+
 # Text entries every render.json must have, with the placeholders each must contain.
 _REQUIRED_PLACEHOLDERS = {
     "line": ("{metric_phrase}", "{value}", "{subject}"),
@@ -44,6 +47,7 @@ _REQUIRED_PLACEHOLDERS = {
     "move": ("{previous}",),
     "growth": ("{value}",),
     "growth_sequential": ("{value}",),
+    "measured_growth": ("{value}", "{measure}"),
     "per_share": ("{money}",),
     "percent": ("{number}",),
     "multiple": ("{number}",),
@@ -107,6 +111,12 @@ def _validation_problems(data: Any) -> list[str]:
     for metric, template in (data.get("qualified_metrics") or {}).items():
         if metric not in METRICS or "{qualifier}" not in template:
             problems.append(f"bad qualified_metrics entry '{metric}'")
+    measures = data.get("growth_measures") or {}
+    problems += [
+        f"no growth measure '{m}'"
+        for m in GROWTH_MEASURES
+        if not isinstance(measures.get(m), str) or not measures.get(m)
+    ]
     spec_units = data.get("spec_units") or {}
     problems += [f"no spec unit '{u}'" for u in SPEC_UNITS if u not in spec_units]
     if len(data.get("months") or []) != 12:

@@ -297,3 +297,38 @@ def test_a_forecast_in_a_series_shows_the_growth_rate_stated_with_it(lang: str) 
     assert rendered == [MARKET_FORECAST_LINES[lang]]
     assert lines[0].item_companions == {3: 4}
     assert 2 not in lines[0].members  # 2025's growth is not 2024's
+
+
+# A results digest gives the growth both ways it is stated: organic and as reported.
+MEASURED_LINES = {
+    "fr": "Accor — chiffre d'affaires S1 2025\u00a0: 2,75\u00a0Md€ (+6,8\u00a0% sur un an, "
+          "+4,6\u00a0% en publié)",
+    "en": "Accor — H1 2025 revenue: €2.75B (+6.8% YoY, +4.6% reported)",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_growth_stated_both_ways_shows_both(lang: str) -> None:
+    accor = {"subject": "Accor", "subject_id": "AC", "period": "2025-H1", "sentence": "s"}
+    facts = [
+        fact("revenue", 2.75e9, "EUR", **accor),
+        fact("revenue_growth", 4.6, "%", **accor),
+        fact("revenue_growth", 6.8, "%", qualifier="organic", **accor),
+    ]
+    lines, rendered = lines_of(facts, lang)
+    assert rendered == [MEASURED_LINES[lang]]
+    assert lines[0].other_measure == 1
+    # a part's growth in brackets is no other measure ("le repli des services (−6,2 %)")
+    bracketed = {"text": "4,6 %", "sentence": "Le chiffre d'affaires atteint 2,75 Md€ "
+                 "(+6,8 %) : le repli des services (4,6 %) pèse."}  # fmt: skip
+    same_sentence = [{**f, "sentence": bracketed["sentence"]} for f in facts]
+    same_sentence[1]["text"] = bracketed["text"]
+    lines, _ = lines_of(same_sentence, lang)
+    assert lines[0].other_measure is None
+    same_sentence[1]["text"] = "4,6 % en publié"  # not in brackets: the other measure
+    lines, _ = lines_of(same_sentence, lang)
+    assert lines[0].other_measure == 1
+    # nor is another period's growth
+    facts[1]["period"] = "2024-H1"
+    lines, _ = lines_of(facts, lang)
+    assert lines[0].other_measure is None

@@ -449,6 +449,8 @@ BREAKAGES = [
     ("spec-unit-missing", lambda d: d["spec_units"].pop("TB/s"), "TB/s"),
     ("line-no-value", lambda d: d.update(line="{subject} {metric_phrase}"), "{value}"),
     ("scales-unsorted", lambda d: d["money"]["scales"].reverse(), "scales"),
+    ("measure-missing", lambda d: d["growth_measures"].pop("organic"), "organic"),
+    ("measured-no-measure", lambda d: d.update(measured_growth="{value}"), "{measure}"),
 ]
 
 
