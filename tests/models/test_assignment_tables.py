@@ -1002,6 +1002,21 @@ METRIC_ROWS = [
         "gross_margin",
     ),
     row("fr", "Le taux de marge brute de Carrefour s'établit à 21,3 %.", "21,3 %", "gross_margin"),
+    # a count's growth chained to it, though a share cue follows
+    row(
+        "en",
+        "Samsung kept the top spot with 61.2 million units, up 5.7%, lifting its market share "
+        "to 18.9%.",
+        "5.7%",
+        "growth_rate",
+    ),
+    row(
+        "fr",
+        "Samsung a expédié 61,2 millions d'unités, en hausse de 5,7 %, et sa part de marché "
+        "atteint 18,9 %.",
+        "5,7 %",
+        "growth_rate",
+    ),
     # what a market is valued at, and what is spent on it, is its size
     row(
         "fr",
