@@ -1017,6 +1017,19 @@ METRIC_ROWS = [
         "5,7 %",
         "growth_rate",
     ),
+    # a volume's organic growth is no sales growth
+    row(
+        "en",
+        "Heineken said beer volume fell 4.3% organically to about 63 million hectolitres.",
+        "4.3%",
+        "growth_rate",
+    ),
+    row(
+        "fr",
+        "Chez Heineken, les volumes de bière reculent de 4,3 % en organique.",
+        "4,3 %",
+        "growth_rate",
+    ),
     # what a market is valued at, and what is spent on it, is its size
     row(
         "fr",
