@@ -26,6 +26,8 @@ from models.schema import Figure, PeriodMention
 _GROWTH_WINDOW_BEFORE = 45
 _GROWTH_WINDOW_AFTER = 35
 _ATTACH_WINDOW = 70
+_APPOSITION_OPENS = re.compile(r"\s*,\s*")  # "EBITDA, the company's …"
+_APPOSITION_REACH = 30  # chars from a cue to the comma that closes its apposition
 # "7,92 €, 8,55 € et 9,20 €", "$7.92, $8.55 and $9.20": a bare list of figures
 _LIST_JOINER = re.compile(r"\s*(?:,|,?\s+(?:et|and))\s*")
 # "3 050 M€ en 2026e", "$3.05 billion in 2026": a period stated right after its figure
@@ -82,6 +84,8 @@ def choose_metric(
     for cue in sentence_cues:
         if cue.start < figure.end and figure.start < cue.end and cue.end <= figure.end:
             continue  # the figure's own words ("fois") are no cue; "fois les bénéfices" is
+        if _in_apposition(text, cue, sentence_cues, cues):
+            continue  # "Adjusted EBITDA, the company's preferred profit measure, rose"
         before = cue.end <= figure.start
         if not before and not _reaches_back(text, figure, cue, other_figures, cues):
             continue
@@ -184,6 +188,22 @@ def choose_metric(
     if figure.kind == "percent" and growth:
         fallback = "growth_rate"
     return MetricChoice(fallback, None, f"no cue: default for {figure.kind}")
+
+
+def _in_apposition(
+    text: str, cue: CueMatch, sentence_cues: Sequence[CueMatch], cues: CueSet
+) -> bool:
+    """Whether ``cue`` stands in an apposition to a metric named just before it ("Adjusted
+    EBITDA, the company's preferred profit measure, increased"): it describes that
+    metric, it names none of its own."""
+    return any(
+        other.end <= cue.start
+        and (opening := _APPOSITION_OPENS.match(text, other.end)) is not None
+        and cues.apposition_opener.match(text, opening.end()) is not None
+        and "," not in text[opening.end() : cue.start]
+        and "," in text[cue.end : cue.end + _APPOSITION_REACH]
+        for other in sentence_cues
+    )
 
 
 def _basis_last(cues: CueSet) -> Callable[[tuple[float, str, CueMatch | None, str]], Any]:

@@ -76,6 +76,8 @@ class CueSet:
     owner_before: re.Pattern[str]
     # "Analysts at Telsey Advisory Group": the organisation named next is a broker
     analyst_firm_before: re.Pattern[str]
+    # "EBITDA, the company's preferred profit measure,": an apposition's first word
+    apposition_opener: re.Pattern[str]
     threshold_before: re.Pattern[str]
     threshold_after: re.Pattern[str]
     owner_after: re.Pattern[str]
@@ -361,6 +363,9 @@ def cue_set(lang: str) -> CueSet:
             re.I,
         ),
         threshold_after=_phrase_right_after(data["threshold_links"]["after"]),
+        apposition_opener=re.compile(
+            rf"(?:{alternation(data['apposition_openers'])})(?:\s+|(?<=')|(?<=’))", re.I
+        ),
         analyst_firm_before=re.compile(
             rf"(?<![\w])(?:{alternation(data['analyst_firm_before'])})\s+$", re.I
         ),

@@ -1017,6 +1017,21 @@ METRIC_ROWS = [
         "5,7 %",
         "growth_rate",
     ),
+    # a metric word in an apposition describes the metric before it
+    row(
+        "en",
+        "Uber said revenue grew 20%. Adjusted EBITDA, the company's preferred profit measure, "
+        "increased 33% to $2.26 billion.",
+        "$2.26 billion",
+        "operating_income",
+    ),
+    row(
+        "fr",
+        "Chez Uber, l'EBITDA ajusté, le bénéfice que le groupe préfère suivre, progresse de "
+        "33 %, à 2,26 milliards de dollars.",
+        "2,26 milliards",
+        "operating_income",
+    ),
     # a volume's organic growth is no sales growth
     row(
         "en",
