@@ -43,6 +43,7 @@ _WORD_LISTS = (
 _SEGMENT_ENDS = re.compile(r"[,;:()\u2014]")  # an apposition or an aside ends the name
 _SEGMENT_MAX_WORDS = 6
 _ELIDED_MAX = 2  # "l'", "d'", "qu'": an elided word is short
+_TOPIC_MAX_WORDS = 4  # "Satellite broadband:", "Alimentation pour animaux :"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,32 @@ def discover_markets(text: str, kb: KnowledgeBase, lang: str) -> list[EntityReco
                 )
             )
         by_alias.update({fold_alias(a): same for a in aliases})
-    return [r for r in records if r.id]
+    found = [r for r in records if r.id]
+    if not found and (topic := _title_topic(text, known, cues)) is not None:
+        # "Satellite broadband: a market growing by a quarter a year": the title says it
+        # is about a market and names it before its colon
+        name = f"{topic} {cues.market_head}" if not cues.head_first else topic
+        aliases = tuple(sorted({name, topic}))
+        found = [EntityRecord(KnowledgeBase.slug(name), name, "market", None, aliases, ())]
+    return found
+
+
+def _title_topic(text: str, known: list[EntityMention], cues: MarketCues) -> str | None:
+    """The words before a title's colon, when the title has a market head word after
+    it, names no known entity there, and the words are few (no stop word, no digit)."""
+    title_end = end_of_title(text)
+    colon = text.find(":", 0, title_end)
+    if colon <= 0 or not cues.head_word.search(text, colon, title_end):
+        return None
+    topic = " ".join(text[:colon].split())
+    words = topic.split()
+    if not 1 <= len(words) <= _TOPIC_MAX_WORDS or any(
+        w.lower() in cues.stops or any(ch.isdigit() for ch in w) for w in words
+    ):
+        return None
+    if any(m.start < colon for m in known):
+        return None
+    return topic
 
 
 def _french_phrase(
@@ -241,6 +267,8 @@ def _english_phrase(
 ) -> tuple[tuple[int, int], str | None] | None:
     """ "global cruise market" (no stop word among its words), and "cruise market"."""
     words = match.group(1).split()
+    if "\n" in match.group(0):
+        return None  # "The ranking\n\nNo other telecoms market": a heading, then a sentence
     if any(
         w.lower() in cues.stops
         or any(ch.isdigit() for ch in w)

@@ -52,13 +52,15 @@ def extractor_no_encoder():
 # added; the smartphone tracker 0.18, the cloud market 0.48; 0.726 after the session's
 # rules, which took the 58 to 0.783 and claim accuracy to 0.954).
 # 64 documents since six more were added blind in session 7 (0.595 strict on the six when
-# added: the pet food market 0.20, the cloud gaming market 0.14; the 58 stood at 0.788).
+# added: the pet food market 0.20, the cloud gaming market 0.14; the 58 stood at 0.788),
+# and 70 since six more were added blind later that session (0.500 when added: the
+# satellite broadband market 0.03, Siemens 0.44; the 64 stood at 0.794).
 @pytest.mark.parametrize(
     ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
     [
         ("all", 0.97, 0.76, 0.95),
-        ("fr", 0.97, 0.76, 0.96),
-        ("en", 0.97, 0.77, 0.94),
+        ("fr", 0.97, 0.77, 0.96),
+        ("en", 0.97, 0.76, 0.94),
     ],
 )
 def test_quality_floors(

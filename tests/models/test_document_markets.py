@@ -65,6 +65,16 @@ DISCOVERY_ROWS = [
      [("marché de la croquette", ("marché de la croquette",))]),
     ("fr", "Le marché des trottinettes et Lime reculent.",
      [("marché des trottinettes", ("marché des trottinettes",))]),
+    # a title that calls its topic a market names it, when the body names no market
+    ("en", "Satellite broadband: a market growing by a quarter a year\n\nHouseholds spent "
+           "$12.3 billion on internet access from orbit in 2024.",
+     [("Satellite broadband market", ("Satellite broadband", "Satellite broadband market"))]),
+    ("fr", "Seconde main : un marché en plein essor\n\nLes Français ont dépensé 7,2 milliards "
+           "d'euros en vêtements d'occasion en 2024.",
+     [("Seconde main", ("Seconde main",))]),
+    ("en", "Nike: the market still doubts\n\nNike's revenue fell 10%.", []),
+    # a heading is no part of the sentence after it
+    ("en", "The ranking\n\nNo other telecoms market is this concentrated.", []),
     # a company's volume is no market
     ("en", "Samsung shipments rose 5.7%. Global revenue rose 4%.", []),
     # a market the gazetteer knows is left to it
