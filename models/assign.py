@@ -242,6 +242,10 @@ def _reaches_back(
         return False
     if any(figure.end <= s and e <= cue.start for s, e in other_figures):
         return False
+    if cues.coordinator.search(text, figure.end, cue.start) and any(
+        0 <= s - cue.end <= _AFTER_WINDOW for s, _ in other_figures
+    ):
+        return False  # "to €78.9 billion and net income reached €10.4 billion": its own
     return not cues.clause_break.search(text[figure.end : cue.start])
 
 

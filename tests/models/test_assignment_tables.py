@@ -1017,6 +1017,21 @@ METRIC_ROWS = [
         "5,7 %",
         "growth_rate",
     ),
+    # a cue after "and" that heads its own figure does not reach back
+    row(
+        "en",
+        "Over the whole of fiscal 2025, Siemens's revenue increased 3% on a comparable basis "
+        "to €78.9 billion and net income reached €10.4 billion.",
+        "€78.9 billion",
+        "revenue",
+    ),
+    row(
+        "fr",
+        "Sur l'exercice, les ventes de Sodexo progressent de 3,3 % en organique pour atteindre "
+        "24,1 milliards d'euros et le résultat net atteint 779 millions d'euros.",
+        "24,1 milliards",
+        "revenue",
+    ),
     # a metric word in an apposition describes the metric before it
     row(
         "en",
