@@ -111,8 +111,16 @@ def _read_plain_unit(text: str, atom: _Atom, g: FigureGrammar) -> None:
         factor, unit = g.data["spec_units"][m.group("spec")]
         atom.kind, atom.unit, atom.factor, atom.end = "spec", unit, float(factor), m.end()
         atom.qualifier = g.data["spec_qualifiers"].get(unit)
-    elif (m := g.count_noun.match(text, pos)) and not (_year_like(atom) and not m.group("noun")):
+    elif (m := g.count_noun.match(text, pos)) and not (
+        _year_like(atom) and (not m.group("noun") or _words_before_noun(m))
+    ):
         atom.kind, atom.unit, atom.qualifier, atom.end = "count", "count", _counted(m), m.end()
+
+
+def _words_before_noun(m: re.Match[str]) -> bool:
+    """Whether words stand between the number and its counted noun: a year does not count
+    "record orders" ("ends fiscal 2025 with record orders"), though "2025 units" may."""
+    return bool(m.string[m.start() : m.start("noun")].split())
 
 
 def _counted(m: re.Match[str]) -> str:

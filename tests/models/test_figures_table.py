@@ -740,6 +740,9 @@ SENTENCES = [
 # figure: the figure layer must return nothing.
 NO_FIGURE = [
     ("fr", "Amazon publiera ses résultats en 2025."),
+    # a year counts no "record orders" that follow it
+    ("fr", "Siemens termine l'exercice 2025 avec des commandes record."),
+    ("en", "Siemens ends fiscal 2025 with record orders."),
     ("fr", "La conférence a eu lieu le 30 juillet 2025."),
     ("fr", "Les résultats du T2 2025 sont attendus."),
     ("fr", "Les ventes du deuxième trimestre 2025 seront publiées bientôt."),
