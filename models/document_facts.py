@@ -729,8 +729,8 @@ class DocumentContext:
             period, period_reason, horizon = choose_period(
                 figure, metric.metric, sentence, self.periods, self.partials,
                 self._paragraph_period(sentence), self.document_period, others, compared,
-                None if metric.metric in growth_metrics()
-                else relative_shift(self.text, figure.end, s1, others, self.lang),
+                relative_shift(self.text, figure.end, s1, others, self.lang,
+                               period_of_only=metric.metric in growth_metrics()),
                 breaks,
             )  # fmt: skip
             if period_reason.endswith("in the sentence") and (

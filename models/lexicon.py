@@ -78,6 +78,8 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "month_capitalized": bool,
         "relative_periods": dict,
         "relative_links": list,
+        # "growth of 2.3% in the same period last year": the links that date a growth
+        "relative_period_of": list,
         "full_year": list,
         "fiscal_ending": list,
         "calendar_words": list,

@@ -438,11 +438,19 @@ def _relative_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def relative_shift(
-    text: str, figure_end: int, limit: int, other_figures: list[tuple[int, int]], lang: str
+    text: str,
+    figure_end: int,
+    limit: int,
+    other_figures: list[tuple[int, int]],
+    lang: str,
+    *,
+    period_of_only: bool = False,
 ) -> RelativeShift | None:
     """The shift named right after a figure ("$(1.6) billion, or $(0.38) per share, a year
     ago", "contre 1,9 milliard un an plus tôt"); None when other words intervene ("flat
-    from a year earlier" dates no figure before it)."""
+    from a year earlier" dates no figure before it). With ``period_of_only`` (a growth),
+    only a period the figure is of counts ("growth of 2.3% in the same period last
+    year"), not the base it is measured against ("up 5% on a year earlier")."""
     phrase, filler = _relative_patterns(lang)
     m = phrase.search(text, figure_end, min(limit, figure_end + _RELATIVE_REACH))
     if m is None:
@@ -454,7 +462,10 @@ def relative_shift(
             between = between[: start - figure_end] + " " + between[end - figure_end :]
     if not filler.fullmatch(between):
         return None
-    code = load_language_data(lang, "periods")["relative_periods"][_fold_phrase(m.group(0))]
+    data = load_language_data(lang, "periods")
+    if period_of_only and not set(between.lower().split()) & set(data["relative_period_of"]):
+        return None
+    code = data["relative_periods"][_fold_phrase(m.group(0))]
     return RelativeShift(code[0], int(code[1:]), m.group(0))
 
 

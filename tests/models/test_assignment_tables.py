@@ -2224,6 +2224,27 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a growth "in" an earlier period is of that period; one measured against it is not
+    row(
+        "en",
+        "Heineken's net revenue rose 0.9% organically in the third quarter of 2025, after "
+        "growth of 2.3% in the same period last year.",
+        "2.3%",
+        "2024-Q3",
+    ),
+    row(
+        "en",
+        "In the third quarter of 2025, Heineken's revenue rose 5% from a year earlier.",
+        "5%",
+        "2025-Q3",
+    ),
+    row(
+        "fr",
+        "Au troisième trimestre 2025, les ventes de Carrefour progressent de 5 % sur la même "
+        "période de l'an dernier.",
+        "5 %",
+        "2025-Q3",
+    ),
     # a bare list after a dated series takes the series' periods in order
     row(
         "fr",
