@@ -91,9 +91,10 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     )["all"]
     # 20 documents since six were added blind (0.680 on the first 14 fell to 0.552 on 20,
     # then rose to 0.604 with document entities for companies the gazetteer lacks, to
-    # 0.624 with document markets, to 0.640 in session 5 and to 0.661 in session 6).
+    # 0.624 with document markets, to 0.640 in session 5, to 0.661 in session 6 and to
+    # 0.684 in session 7).
     assert report.figure_recall >= 0.97
-    assert report.strict.f1 >= 0.65
+    assert report.strict.f1 >= 0.68
     assert report.claim_accuracy >= 0.93
 
 
@@ -103,8 +104,9 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     # 0.686 on 40 and 0.598 held-out once key-fact lines show a margin, an EPS, other
     # periods and ranking peers beside their lead (models/fact_lines.py); 0.702 on 46,
     # 0.689 on 52 (six more added blind) and 0.608 held-out with the session-5 fixes;
-    # 0.716 on 58 and 0.628 held-out in session 6
-    [(ROOT / "corpus", 0.70), (HELDOUT, 0.62)],
+    # 0.716 on 58 and 0.628 held-out in session 6; 0.741 on 70 (twelve added blind) and
+    # 0.667 held-out in session 7
+    [(ROOT / "corpus", 0.73), (HELDOUT, 0.66)],
     ids=["dev", "heldout"],
 )
 def test_summary_floors(extractor_no_encoder, tree: Path, coverage: float) -> None:
