@@ -211,38 +211,38 @@ DEAL_ROWS = [
     ("fr", "OPA sur Alten\n\nBain Capital propose 84 € par action pour Alten. L'offre "
            "fait ressortir une prime de 37,6 % sur le dernier cours.\n",
      [("84 €", "share_price", 84, "EUR", None), ("37,6 %", "other", 37.6, "%", "premium")],
-     "Alten — cours de l'action\u00a0: 84\u00a0€ (prime 37,6\u00a0%)"),
+     "Acme — cours de l'action\u00a0: 84\u00a0€ (prime 37,6\u00a0%)"),
     ("en", "Bain bids for Alten\n\nBain Capital offers €84 a share for Alten. The offer is "
            "a premium of 37.6% to the last close.\n",
      [("€84", "share_price", 84, "EUR", None), ("37.6%", "other", 37.6, "%", "premium")],
-     "Alten — share price: €84 (premium 37.6%)"),
+     "Acme — share price: €84 (premium 37.6%)"),
     ("fr", "Kimberly-Clark rachète Kenvue\n\nKimberly-Clark valorise Kenvue à 48,7 Md$. Sur "
            "la base d'un cours de 119,73 $, l'offre vaut 21,01 $ par action, soit une prime "
            "de 46 %.\n",
      [("48,7 Md$", "valuation", 48.7e9, "USD", None),
       ("119,73 $", "share_price", 119.73, "USD", None),
       ("21,01 $", "share_price", 21.01, "USD", None), ("46 %", "other", 46, "%", "premium")],
-     "Alten — valorisation\u00a0: 48,7\u00a0Md$ (21,01\u00a0$ par action, prime 46\u00a0%)"),
+     "Acme — valorisation\u00a0: 48,7\u00a0Md$ (21,01\u00a0$ par action, prime 46\u00a0%)"),
     ("en", "Kimberly-Clark to buy Kenvue\n\nKimberly-Clark values Kenvue at $48.7 billion. "
            "Based on a closing price of $119.73, the offer is worth $21.01 a share, a "
            "premium of 46%.\n",
      [("$48.7 billion", "valuation", 48.7e9, "USD", None),
       ("$119.73", "share_price", 119.73, "USD", None),
       ("$21.01", "share_price", 21.01, "USD", None), ("46%", "other", 46, "%", "premium")],
-     "Alten — valuation: $48.7B ($21.01 per share, premium 46%)"),
+     "Acme — valuation: $48.7B ($21.01 per share, premium 46%)"),
     # an offer read as money per share is still shown as the offer
     ("fr", "bioMérieux s'offre Seegene\n\nL'opération valorise Seegene à 1,5 Md€. bioMérieux "
            "proposera 52 000 wons par action, soit une prime de 42 %.\n",
      [("1,5 Md€", "valuation", 1.5e9, "EUR", None),
       ("52 000 wons", "eps", 52000, "KRW/share", None), ("42 %", "other", 42, "%", "premium")],
-     "Alten — valorisation\u00a0: 1,5\u00a0Md€ (52\u00a0k\u00a0KRW par action, prime 42\u00a0%)"),
+     "Acme — valorisation\u00a0: 1,5\u00a0Md€ (52\u00a0k\u00a0KRW par action, prime 42\u00a0%)"),
 ]  # fmt: skip
 
 
 def deal_facts(text: str, figures: list[tuple[str, str, float, str, str | None]]):
     sentences = [s for s in text.replace("\n", " ").split(". ") if s.strip()]
     return [
-        fact(metric, value, unit, subject="Alten", subject_id="ATE", period=None,
+        fact(metric, value, unit, subject="Acme", subject_id="acme", period=None,
              qualifier=qualifier, start=text.index(shown),
              sentence=next(s for s in sentences if shown in s))
         for shown, metric, value, unit, qualifier in figures
