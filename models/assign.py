@@ -57,8 +57,8 @@ class MetricChoice:
 def is_growth(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]) -> bool:
     if figure.kind != "percent":
         return False
-    if figure.value < 0 or figure.declined:
-        return True
+    if figure.value < 0 or figure.declined or text.startswith("+", figure.start):
+        return True  # "ralentit à +5,1 %": a signed change, though reached "à"
     before = max(sentence[0], figure.start - _GROWTH_WINDOW_BEFORE)
     if cues.level_before.search(text, max(before, figure.start - 20), figure.start):
         return False  # "Google Cloud progresse à 9 %": the level reached, not the change

@@ -1017,6 +1017,19 @@ METRIC_ROWS = [
         "5,7 %",
         "growth_rate",
     ),
+    # a signed percent reached "à"/"to" is still a change
+    row(
+        "fr",
+        "L'Europe d'Edenred croît de 6,8 %, tandis que l'Amérique latine ralentit à +5,1 %.",
+        "+5,1 %",
+        {"growth_rate", "revenue_growth"},
+    ),
+    row(
+        "en",
+        "Edenred's Europe grew 6.8%, while Latin America slowed to +5.1%.",
+        "+5.1%",
+        {"growth_rate", "revenue_growth"},
+    ),
     # a cue after "and" that heads its own figure does not reach back
     row(
         "en",
