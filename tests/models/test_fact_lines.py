@@ -332,3 +332,26 @@ def test_a_growth_stated_both_ways_shows_both(lang: str) -> None:
     facts[1]["period"] = "2024-H1"
     lines, _ = lines_of(facts, lang)
     assert lines[0].other_measure is None
+
+
+# A company's outlook is one sentence of several targets: the guided lead shows the others.
+OUTLOOK_LINES = {
+    "fr": "Siemens — croissance du chiffre d'affaires exercice 2026\u00a0: +6 à 8\u00a0% "
+          "(bénéfice par action 10,40 à 11\u00a0€, prévision de la société)",
+    "en": "Siemens — fiscal 2026 revenue growth: +6–8% (EPS €10.40–€11, guidance)",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_guided_figure_shows_the_other_targets_of_its_sentence(lang: str) -> None:
+    siemens = {"subject": "Siemens", "subject_id": "SIE", "period": "FY2026",
+               "claim_type": "guidance", "sentence": "outlook"}  # fmt: skip
+    facts = [
+        fact("revenue_growth", 6, "%", value_max=8, **siemens),
+        fact("eps", 10.4, "EUR/share", value_max=11.0, **siemens),
+        fact("capex", 3e9, "EUR", **{**siemens, "sentence": "another sentence"}),
+        fact("eps", 10.0, "EUR/share", **{**siemens, "claim_type": "estimate"}),
+    ]
+    lines, rendered = lines_of(facts, lang, n=1)
+    assert rendered == [OUTLOOK_LINES[lang]]
+    assert lines[0].companions == (1,)  # not another sentence's, nor an analyst's estimate
