@@ -104,7 +104,7 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     # 0.686 on 40 and 0.598 held-out once key-fact lines show a margin, an EPS, other
     # periods and ranking peers beside their lead (models/fact_lines.py); 0.702 on 46,
     # 0.689 on 52 (six more added blind) and 0.608 held-out with the session-5 fixes;
-    # 0.716 on 58 and 0.628 held-out in session 6; 0.741 on 70 (twelve added blind) and
+    # 0.716 on 58 and 0.628 held-out in session 6; 0.746 on 70 (twelve added blind) and
     # 0.667 held-out in session 7
     [(ROOT / "corpus", 0.73), (HELDOUT, 0.66)],
     ids=["dev", "heldout"],
