@@ -82,6 +82,8 @@ _LISTED_COMPANY_METRICS = frozenset({
     "market_cap", "price_target", "valuation_multiple",
 })  # fmt: skip
 _FORWARD_CLAIMS = frozenset({"guidance", "forecast"})
+# an outlook a figure can be compared with (an analyst's estimate of a past year stays
+# an estimate)
 _OUTLOOK_CLAIMS = frozenset({"guidance", "forecast", "target"})
 # a figure placed on these grounds alone may be about its clause's subject instead
 _SEGMENT_FALLBACKS = frozenset(

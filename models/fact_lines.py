@@ -137,19 +137,24 @@ def build_line(
     same_sentence_first = sorted(
         ranked, key=lambda i: facts[i].get("sentence") != fact.get("sentence")
     )
-    companions: list[int] = []
-    for metric in COMPANION_METRICS.get(fact.get("metric", ""), ()):
-        found = next(
+
+    def companion_of(anchor: Mapping[str, Any], metric: str, pool: list[int]) -> int | None:
+        """The first fact of ``pool`` that goes beside ``anchor`` as its ``metric``."""
+        return next(
             (
                 i
-                for i in same_sentence_first
+                for i in pool
                 if facts[i].get("metric") == metric
                 and facts[i].get("unit") != "pp"  # the margin itself, not its change
                 and same_measure(facts[i])
-                and _same_time_and_claim(fact, facts[i])
+                and _same_time_and_claim(anchor, facts[i])
             ),
             None,
         )
+
+    companions: list[int] = []
+    for metric in COMPANION_METRICS.get(fact.get("metric", ""), ()):
+        found = companion_of(fact, metric, same_sentence_first)
         if found is not None:
             companions.append(found)
     if fact.get("metric") in DEAL_METRICS:
@@ -210,17 +215,18 @@ def build_line(
     # from a sentence of its own choosing.
     item_companions: dict[int, int] = {}
     for item in series:
+        stated_with_it = [
+            i
+            for i in same_sentence_first
+            if facts[i].get("sentence") == facts[item].get("sentence")
+            and i not in companions
+            and i not in item_companions.values()
+        ]
         found = next(
             (
-                i
-                for i in same_sentence_first
-                if facts[i].get("sentence") == facts[item].get("sentence")
-                and facts[i].get("metric") in COMPANION_METRICS.get(fact.get("metric", ""), ())
-                and facts[i].get("unit") != "pp"
-                and same_measure(facts[i])
-                and i not in companions
-                and i not in item_companions.values()
-                and _same_time_and_claim(facts[item], facts[i])
+                found
+                for metric in COMPANION_METRICS.get(fact.get("metric", ""), ())
+                if (found := companion_of(facts[item], metric, stated_with_it)) is not None
             ),
             None,
         )
