@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from models.attribution import belongs_to_another
 from models.cues import CueMatch, CueSet, growth_metrics, metric_rules
+from models.lexicon import alternation, load_language_data
 from models.periods import (
     CURRENT,
     RelativeShift,
@@ -28,10 +30,6 @@ _GROWTH_WINDOW_AFTER = 35
 _ATTACH_WINDOW = 70
 _APPOSITION_OPENS = re.compile(r"\s*,\s*")  # "EBITDA, the company's …"
 _APPOSITION_REACH = 30  # chars from a cue to the comma that closes its apposition
-# "7,92 €, 8,55 € et 9,20 €", "$7.92, $8.55 and $9.20": a bare list of figures
-_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+(?:et|and))\s*")
-# "3 050 M€ en 2026e", "$3.05 billion in 2026": a period stated right after its figure
-_PERIOD_AFTER_FIGURE = re.compile(r"\s+(?:en|in|for|pour)\s+")
 SHARE_OF_OWN_SALES = "a share of the company's own sales"
 PREMIUM = "premium"  # the qualifier of a deal's premium, which has no metric code
 # Metrics that describe a flow over a period inherit the paragraph's or the document's
@@ -347,13 +345,18 @@ def choose_period(
 
 
 def listed_period(
-    text: str, figure: Figure, figures: Sequence[Figure], periods: Sequence[PeriodMention]
+    text: str,
+    figure: Figure,
+    figures: Sequence[Figure],
+    periods: Sequence[PeriodMention],
+    lang: str,
 ) -> tuple[str, str] | None:
     """(period, evidence) for a figure in a bare list that follows, in its sentence, a
     series of figures each dated ("2 985 M€ en 2025e, 3 050 M€ en 2026e et 3 260 M€ en
     2027e, une marge de 44,9 %, 42,6 % et 44,0 % sur les mêmes exercices"): the list
     takes the series' periods in order, when it has as many figures."""
-    run = _bare_run(text, figure, figures)
+    list_joiner, period_after_figure = _list_patterns(lang)
+    run = _bare_run(text, figure, figures, list_joiner)
     if len(run) < 2:
         return None
     dated = [
@@ -362,7 +365,7 @@ def listed_period(
         if p.period
         and p.end <= run[0].start
         and any(
-            f.end <= p.start and _PERIOD_AFTER_FIGURE.fullmatch(text, f.end, p.start)
+            f.end <= p.start and period_after_figure.fullmatch(text, f.end, p.start)
             for f in figures
         )
     ]
@@ -376,17 +379,30 @@ def listed_period(
     return chosen, f"period {chosen}: the list's place in the series before it"
 
 
-def _bare_run(text: str, figure: Figure, figures: Sequence[Figure]) -> list[Figure]:
+@cache
+def _list_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What joins a bare list of figures ("7,92 €, 8,55 € et 9,20 €", the cue file's
+    growth coordinators), and the link that dates a figure right after it ("3 050 M€ en
+    2026e", periods.json ``figure_period_links``)."""
+    joiners = alternation(load_language_data(lang, "cues")["growth_coordinators"])
+    links = alternation(load_language_data(lang, "periods")["figure_period_links"])
+    return (
+        re.compile(rf"\s*(?:,|,?\s+(?:{joiners}))\s*", re.IGNORECASE),
+        re.compile(rf"\s+(?:{links})\s+", re.IGNORECASE),
+    )
+
+
+def _bare_run(
+    text: str, figure: Figure, figures: Sequence[Figure], joiner: re.Pattern[str]
+) -> list[Figure]:
     """The figures joined to ``figure`` by commas and "et"/"and" alone, in order."""
     ordered = sorted(figures, key=lambda f: f.start)
     if figure not in ordered:
         return []
     i = j = ordered.index(figure)
-    while i > 0 and _LIST_JOINER.fullmatch(text, ordered[i - 1].end, ordered[i].start):
+    while i > 0 and joiner.fullmatch(text, ordered[i - 1].end, ordered[i].start):
         i -= 1
-    while j + 1 < len(ordered) and _LIST_JOINER.fullmatch(
-        text, ordered[j].end, ordered[j + 1].start
-    ):
+    while j + 1 < len(ordered) and joiner.fullmatch(text, ordered[j].end, ordered[j + 1].start):
         j += 1
     run = ordered[i : j + 1]
     return run if len({f.unit for f in run}) == 1 else []

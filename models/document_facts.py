@@ -736,7 +736,7 @@ class DocumentContext:
                 breaks,
             )  # fmt: skip
             if period_reason.endswith("in the sentence") and (
-                listed := listed_period(self.text, figure, figures, self.periods)
+                listed := listed_period(self.text, figure, figures, self.periods, self.lang)
             ):
                 period, period_reason = listed
             if metric.metric in _CARRIED_SHARES:

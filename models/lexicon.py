@@ -80,6 +80,8 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "relative_links": list,
         # "growth of 2.3% in the same period last year": the links that date a growth
         "relative_period_of": list,
+        # "3 050 M€ en 2026e": the link that dates a figure right after it
+        "figure_period_links": list,
         "full_year": list,
         "fiscal_ending": list,
         "calendar_words": list,
