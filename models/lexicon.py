@@ -107,6 +107,12 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         "growth_qualifiers": dict,
         "metric_cue_exclusions": dict,
         "share_of_revenue": list,
+        # "96 % de l'activité", "85% of the total": a part of the company's own business
+        "share_of_business": list,
+        # "EBITDA, the company's preferred profit measure,": an apposition's first word
+        "apposition_openers": list,
+        # "Analysts at Telsey Advisory Group": the organisation named next is a broker
+        "analyst_firm_before": list,
         "premiums": dict,
         "share_move_horizons": list,
         "organisations": dict,

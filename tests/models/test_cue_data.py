@@ -43,3 +43,26 @@ def test_a_malformed_word_list_is_refused(lang: str, section: str, key: str, bad
 @pytest.mark.parametrize("section", sorted(BUILDERS))
 def test_the_shipped_word_lists_load(lang: str, section: str) -> None:
     assert BUILDERS[section](load_language_data(lang, "cues")[section], lang)
+
+
+# (data file, key): the words this session's rules read, required in every language
+REQUIRED_KEYS = [
+    ("cues", "share_of_business"),
+    ("cues", "apposition_openers"),
+    ("cues", "analyst_firm_before"),
+    ("periods", "in_a_row"),
+    ("periods", "relative_period_of"),
+    ("periods", "figure_period_links"),
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(("name", "key"), REQUIRED_KEYS)
+def test_a_data_file_without_a_required_key_is_refused(lang: str, name: str, key: str) -> None:
+    from models.lexicon import _check_keys
+
+    data = copy.deepcopy(load_language_data(lang, name))
+    _check_keys(name, lang, data)  # as shipped
+    del data[key]
+    with pytest.raises(DataFileError, match=rf"lang/{lang}/{name}.json: missing key '{key}'"):
+        _check_keys(name, lang, data)
