@@ -35,6 +35,7 @@ from models.knowledge import EntityMention, EntityRecord, KnowledgeBase, fold_al
 from models.lexicon import alternation, load_language_data
 
 _WORD = re.compile(r"[\w'’-]+")
+_NEXT_WORD = re.compile(r"\s*([\w'’-]+)")
 _SECTION = "markets"
 _WORD_LISTS = (
     "heads", "adjectives", "links", "stops", "segment_determiners", "segment_stops",
@@ -255,10 +256,10 @@ def _french_phrase(
 
 def _bare_word_after(text: str, position: int, cues: MarketCues) -> bool:
     """Whether the next word is a lowercase word that is no stop word ("chiens")."""
-    word = _WORD.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
-    if word is None or text[position : word.start()].strip():
+    word = _NEXT_WORD.match(text, position)
+    if word is None:
         return False
-    token = word.group()
+    token = word.group(1)
     return token.islower() and token not in cues.stops and not any(c.isdigit() for c in token)
 
 

@@ -21,8 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from models.document_entities import end_of_title
-from models.fact_lines import FactLine, build_line
-from models.render import GROWTH_OF, pair_growth_facts
+from models.fact_lines import GROWTH_OF, FactLine, build_line
+from models.render import pair_growth_facts
 from models.share_moves import is_longer_run_move, is_session_move
 
 # How much an analyst cares about a figure of this metric (1 = headline).
@@ -200,8 +200,8 @@ def _broker_note_facts(
     facts: Sequence[Mapping[str, Any]], main: str | None
 ) -> tuple[set[int], set[int]]:
     """In a broker's note (the main subject has a price target of the author's own, no
-    one else's): the author's estimates of its earnings per share, and its background
-    figures (its market value)."""
+    one else's): the author's estimates of its earnings per share, and the note's
+    background figures (the market values it gives)."""
 
     def own(fact: Mapping[str, Any]) -> bool:
         return subject_key(fact) == main and not fact.get("attribution")

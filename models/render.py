@@ -16,12 +16,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-# growth metric -> the level metric it describes ("+13 %" belongs to revenue).
-from models.fact_lines import GROWTH_OF as GROWTH_OF
-
 # LANG_DIR and load_templates are not used here: the redundant aliases re-export them,
 # so code and tests that import them from models.render keep working.
-from models.fact_lines import FactLine, growth_measure, is_per_share_price
+from models.fact_lines import GROWTH_OF, FactLine, growth_measure, is_per_share_price
 from models.render_data import LANG_DIR as LANG_DIR
 from models.render_data import PERIOD_SHAPES, templates_for
 from models.render_data import load_templates as load_templates
@@ -209,7 +206,7 @@ def pair_growth_facts(facts: Sequence[Mapping[str, Any]]) -> dict[int, int]:
             chosen = by_basis["yoy"][0]
         elif len(by_basis[None]) == 1:
             chosen = by_basis[None][0]
-        elif len(measured := [i for i in by_basis[None] if _is_measured(facts[i])]) == 1:
+        elif len(measured := [i for i in by_basis[None] if growth_measure(facts[i])]) == 1:
             chosen = measured[0]
         elif by_basis["qoq"] and not by_basis[None]:
             chosen = by_basis["qoq"][0]
@@ -476,10 +473,6 @@ def growth_basis(growth: Mapping[str, Any]) -> str | None:
     if _SEQUENTIAL.search(qualifier):
         return "qoq"
     return None
-
-
-def _is_measured(growth: Mapping[str, Any]) -> bool:
-    return growth_measure(growth) is not None
 
 
 def _subject_key(fact: Mapping[str, Any]) -> str | None:
