@@ -18,10 +18,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from models.document_entities import end_of_title
 from models.fact_lines import GROWTH_OF, FactLine, build_line
+from models.key_fact_ranker import KeyFactRanker, default_ranker
 from models.render import pair_growth_facts
 from models.share_moves import is_longer_run_move, is_session_move
 
@@ -57,7 +59,9 @@ LEDE_BONUS = 0.5  # the report's first figure is the one its writer chose to lea
 LEAD_WEIGHT = 0.5
 LEAD_SHARE = 0.4  # the first facts of a report, where news puts what matters
 LEAD_DECAY = 1.0  # and, within them and after, earlier still weighs more
-REPEATED_METRIC_FACTOR = 0.6  # second figure of the same subject+metric counts less
+# A second figure of the same subject and metric counts less: subtracted, not multiplied,
+# since the ranker's log-odds make a score negative (a factor would then favour it).
+REPEATED_METRIC_PENALTY = 0.4
 # The market's verdict on the day (models/share_moves.py): a results or deal story's
 # headline wherever it stands, often in its last paragraph (dev coverage 0.689 -> 0.710,
 # held-out 0.608 -> 0.618; any bonus from 1.0 up gives the same).
@@ -77,66 +81,45 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def select_key_facts(
-    facts: Sequence[Mapping[str, Any]], n: int, text: str | None = None
+    facts: Sequence[Mapping[str, Any]],
+    n: int,
+    text: str | None = None,
+    ranker: KeyFactRanker | None = None,
 ) -> list[int]:
     """Indices of the ``n`` most important distinct facts, most important first: the
     leads of :func:`select_key_fact_lines`."""
-    return [line.lead for line in select_key_fact_lines(facts, n, text)]
+    return [line.lead for line in select_key_fact_lines(facts, n, text, ranker)]
 
 
 def select_key_fact_lines(
-    facts: Sequence[Mapping[str, Any]], n: int, text: str | None = None
+    facts: Sequence[Mapping[str, Any]],
+    n: int,
+    text: str | None = None,
+    ranker: KeyFactRanker | None = None,
 ) -> list[FactLine]:
     """The ``n`` key-fact lines, most important first: each lead is the most important
     fact not shown yet, and its line takes the facts read with it (models/fact_lines.py).
 
     ``text`` (the document the facts' offsets point into) lets the figure that
     opens a paragraph count as such, and a market-share ranking stay within its
-    paragraph; without it only sentence openers and sentences do.
+    paragraph; without it only sentence openers and sentences do. ``ranker`` (the
+    packaged one by default) adds its learned log-odds to the hand score.
     """
     if n == 0 or not facts:
         return []
-    pairs = pair_growth_facts(facts)
-    folded = set(pairs.values())
-    main = main_subject(facts)
-    # News puts what matters first: the report's first figures weigh more (a step, so
-    # that among them the metric still decides: revenue before EPS, then a gentle slope).
-    last = max(len(facts) - 1, 1)
-    position = _sentence_positions(facts)
-    # Restatements stand aside like a folded growth: a rounded figure for its precise twin,
-    # an upside for the price target it comes from.
-    title_twins = _title_restatements(facts, text)
-    rounded = _rounded_restatements(facts) | set(title_twins)
-    # A share's run since January is background to a report (dev coverage 0.716 -> 0.721,
-    # held-out unchanged): it leads no line.
-    longer_runs = {i for i, fact in enumerate(facts) if is_longer_run_move(fact)}
-    aside = folded | rounded | _upsides_of_listed_targets(facts) | longer_runs
-    lede = min((i for i in range(len(facts)) if i not in aside), default=None)
-    paragraphs = _paragraphs(facts, text)
-    openers = _opener_bonuses(facts, aside, paragraphs)
-    broker_estimates, broker_background = _broker_note_facts(facts, main)
+    reading = _read(facts, text)
+    ranker = default_ranker() if ranker is None else ranker
     base = {
-        i: _confidence_scaled(
-            fact,
-            fact_importance(fact, main, scale=False)
-            + (GROWTH_FOLDED_BONUS if _headline_growth(i, pairs, facts) else 0.0)
-            + (LEAD_WEIGHT if i / last < LEAD_SHARE else 0.0)
-            + LEAD_DECAY * (1 - position[i])
-            + (LEDE_BONUS if i == lede else 0.0)
-            + openers[i]
-            + (SESSION_MOVE_BONUS if is_session_move(fact) else 0.0)
-            + (BROKER_ESTIMATE_BONUS if i in broker_estimates else 0.0)
-            - (BROKER_BACKGROUND_PENALTY if i in broker_background else 0.0),
-        )
-        for i, fact in enumerate(facts)
-        if i not in aside or i in title_twins
+        i: ranker.hand_share * _hand_score(i, reading) + ranker.log_odds(features)
+        for i, features in _ranking_features(reading).items()
     }
     # The title is the writer's headline: its figure, read in the body, keeps the title's
     # standing (a note's "Price target raised to $640" restated in its last paragraph).
-    for title_index, body_index in title_twins.items():
+    for title_index, body_index in reading.title_twins.items():
         title_score = base.pop(title_index)
         if body_index in base:
             base[body_index] = max(base[body_index], title_score)
+    pairs, paragraphs, main = reading.pairs, reading.paragraphs, reading.main
     # Greedy: a figure already listed is skipped, a metric already listed counts less.
     lines: list[FactLine] = []
     seen_figures: set[tuple[Any, ...]] = set()
@@ -164,7 +147,7 @@ def select_key_fact_lines(
         best = min(
             candidates,
             key=lambda i: (
-                -candidates[i] * REPEATED_METRIC_FACTOR ** metric_uses[_metric_key(facts[i])],
+                -(candidates[i] - REPEATED_METRIC_PENALTY * metric_uses[_metric_key(facts[i])]),
                 i,
             ),
         )
@@ -173,6 +156,135 @@ def select_key_fact_lines(
             continue
         lines.append(take(line_of(best)))
     return _ensure_outlook(lines, base, facts, main, seen_figures, line_of)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the selection reads of a document's facts before scoring them."""
+
+    facts: Sequence[Mapping[str, Any]]
+    text: str | None
+    main: str | None
+    pairs: Mapping[int, int]  # level -> its growth
+    position: Sequence[float]
+    title_twins: Mapping[int, int]
+    aside: frozenset[int]
+    lede: int | None
+    paragraphs: Sequence[int | None]
+    paragraph_openers: frozenset[int]
+    sentence_openers: frozenset[int]
+    broker_estimates: frozenset[int]
+    broker_background: frozenset[int]
+
+
+def _read(facts: Sequence[Mapping[str, Any]], text: str | None) -> _Reading:
+    pairs = pair_growth_facts(facts)
+    # Restatements stand aside like a folded growth: a rounded figure for its precise twin,
+    # an upside for the price target it comes from.
+    title_twins = _title_restatements(facts, text)
+    rounded = _rounded_restatements(facts) | set(title_twins)
+    # A share's run since January is background to a report (dev coverage 0.716 -> 0.721,
+    # held-out unchanged): it leads no line.
+    longer_runs = {i for i, fact in enumerate(facts) if is_longer_run_move(fact)}
+    aside = set(pairs.values()) | rounded | _upsides_of_listed_targets(facts) | longer_runs
+    paragraphs = _paragraphs(facts, text)
+    paragraph_openers, sentence_openers = _openers(facts, aside, paragraphs)
+    main = main_subject(facts)
+    broker_estimates, broker_background = _broker_note_facts(facts, main)
+    return _Reading(
+        facts=facts,
+        text=text,
+        main=main,
+        pairs=pairs,
+        position=_sentence_positions(facts),
+        title_twins=title_twins,
+        aside=frozenset(aside),
+        lede=min((i for i in range(len(facts)) if i not in aside), default=None),
+        paragraphs=paragraphs,
+        paragraph_openers=paragraph_openers,
+        sentence_openers=sentence_openers,
+        broker_estimates=frozenset(broker_estimates),
+        broker_background=frozenset(broker_background),
+    )
+
+
+def _hand_score(i: int, reading: _Reading) -> float:
+    """The hand-set score: metric, subject and claim, then where the fact stands."""
+    fact, facts = reading.facts[i], reading.facts
+    # News puts what matters first: the report's first figures weigh more (a step, so
+    # that among them the metric still decides: revenue before EPS, then a gentle slope).
+    early = i / max(len(facts) - 1, 1) < LEAD_SHARE
+    return _confidence_scaled(
+        fact,
+        fact_importance(fact, reading.main, scale=False)
+        + (GROWTH_FOLDED_BONUS if _headline_growth(i, reading.pairs, facts) else 0.0)
+        + (LEAD_WEIGHT if early else 0.0)
+        + LEAD_DECAY * (1 - reading.position[i])
+        + (LEDE_BONUS if i == reading.lede else 0.0)
+        + (PARAGRAPH_OPENER_BONUS if i in reading.paragraph_openers else 0.0)
+        + (SENTENCE_OPENER_BONUS if i in reading.sentence_openers else 0.0)
+        + (SESSION_MOVE_BONUS if is_session_move(fact) else 0.0)
+        + (BROKER_ESTIMATE_BONUS if i in reading.broker_estimates else 0.0)
+        - (BROKER_BACKGROUND_PENALTY if i in reading.broker_background else 0.0),
+    )
+
+
+def key_fact_features(
+    facts: Sequence[Mapping[str, Any]], text: str | None = None
+) -> dict[int, dict[str, float]]:
+    """The ranker's features (models/key_fact_ranker.py) of every fact that may lead a line."""
+    return _ranking_features(_read(facts, text)) if facts else {}
+
+
+def _ranking_features(reading: _Reading) -> dict[int, dict[str, float]]:
+    facts = reading.facts
+    restated = Counter(_figure_key(fact) for fact in facts)
+    first_of: dict[tuple[Any, Any], int] = {}
+    largest_of: dict[tuple[Any, Any, Any], int] = {}
+    for i, fact in enumerate(facts):
+        first_of.setdefault((subject_key(fact), fact.get("metric")), i)
+        key = (subject_key(fact), fact.get("metric"), fact.get("unit"))
+        if key not in largest_of or abs(fact.get("value") or 0) > abs(
+            facts[largest_of[key]].get("value") or 0
+        ):
+            largest_of[key] = i
+    title_end = end_of_title(reading.text) if reading.text else 0
+    last_paragraph = max((p for p in reading.paragraphs if p is not None), default=0) or 1
+    features: dict[int, dict[str, float]] = {}
+    for i, fact in enumerate(facts):
+        if i in reading.aside and i not in reading.title_twins:
+            continue
+        metric = fact.get("metric", "other")
+        is_main = reading.main is not None and subject_key(fact) == reading.main
+        confidence = fact.get("confidence")
+        signals = {
+            "main_subject": is_main,
+            "lede": i == reading.lede,
+            "paragraph_opener": i in reading.paragraph_openers,
+            "sentence_opener": i in reading.sentence_openers,
+            "early": 1 - reading.position[i],
+            "lead_share": i / max(len(facts) - 1, 1) < LEAD_SHARE,
+            "headline_growth": _headline_growth(i, reading.pairs, facts),
+            "has_growth": i in reading.pairs,
+            "session_move": is_session_move(fact),
+            "broker_estimate": i in reading.broker_estimates,
+            "broker_background": i in reading.broker_background,
+            "confidence": 1.0 if confidence is None else float(confidence),
+            "in_title": (fact.get("start") or 0) < title_end,
+            "title_twin": i in reading.title_twins,
+            "restated": min(restated[_figure_key(fact)], 3) / 3,
+            "attributed": bool(fact.get("attribution")),
+            "has_period": bool(fact.get("period")),
+            "paragraph_depth": (reading.paragraphs[i] or 0) / last_paragraph,
+            "main_subject_weight": METRIC_WEIGHTS.get(metric, 0.1) if is_main else 0.0,
+            "first_of_metric": first_of[(subject_key(fact), fact.get("metric"))] == i,
+            "largest_of_metric": largest_of[(subject_key(fact), metric, fact.get("unit"))] == i,
+        }
+        row = {name: float(value) for name, value in signals.items()}
+        row[f"metric:{metric}"] = 1.0
+        row[f"claim:{fact.get('claim_type') or 'reported'}"] = 1.0
+        features[i] = row
+    return features
 
 
 def fact_importance(
@@ -297,12 +409,13 @@ def _paragraphs(facts: Sequence[Mapping[str, Any]], text: str | None) -> list[in
     ]
 
 
-def _opener_bonuses(
+def _openers(
     facts: Sequence[Mapping[str, Any]], aside: set[int], paragraphs: Sequence[int | None]
-) -> list[float]:
-    """PARAGRAPH_OPENER_BONUS for the first listed figure of each paragraph, and
-    SENTENCE_OPENER_BONUS for the first of each sentence (facts set aside skipped)."""
-    bonuses = [0.0] * len(facts)
+) -> tuple[frozenset[int], frozenset[int]]:
+    """The first listed figure of each paragraph, and of each sentence (facts set aside
+    skipped)."""
+    paragraph_openers: set[int] = set()
+    sentence_openers: set[int] = set()
     seen_paragraphs: set[int] = set()
     seen_sentences: set[Any] = set()
     for i, fact in enumerate(facts):
@@ -311,12 +424,12 @@ def _opener_bonuses(
         paragraph = paragraphs[i]
         if paragraph is not None and paragraph not in seen_paragraphs:
             seen_paragraphs.add(paragraph)
-            bonuses[i] += PARAGRAPH_OPENER_BONUS
+            paragraph_openers.add(i)
         sentence = (paragraph, fact.get("sentence"))
         if sentence not in seen_sentences:
             seen_sentences.add(sentence)
-            bonuses[i] += SENTENCE_OPENER_BONUS
-    return bonuses
+            sentence_openers.add(i)
+    return frozenset(paragraph_openers), frozenset(sentence_openers)
 
 
 def _sentence_positions(facts: Sequence[Mapping[str, Any]]) -> list[float]:

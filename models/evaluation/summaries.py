@@ -81,11 +81,15 @@ def headline_coverage(
     if not headline_facts:
         return 1.0
     covered = sum(
-        any(_metric_accepted(headline, found) and same_figure(headline, found)
-            for found in selected_facts)
+        any(is_headline_match(headline, found) for found in selected_facts)
         for headline in headline_facts
     )  # fmt: skip
     return covered / len(headline_facts)
+
+
+def is_headline_match(headline: Mapping[str, Any], found: Mapping[str, Any]) -> bool:
+    """Whether ``found`` gives the ``headline`` fact: a metric in its list, the same figure."""
+    return _metric_accepted(headline, found) and same_figure(headline, found)
 
 
 def _metric_accepted(headline: Mapping[str, Any], found: Mapping[str, Any]) -> bool:

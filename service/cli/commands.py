@@ -9,4 +9,5 @@ from service.cli import (  # noqa: F401
     search_cmd,
     serve_cmd,
     summarize_cmd,
+    train_cmd,
 )

@@ -38,6 +38,7 @@ from rich.table import Table
 
 from models.errors import RapportError
 from models.evaluation.summaries import headline_coverage, lead_k, rouge_n
+from models.key_fact_ranker import default_ranker
 from service.ingest.files import read_document
 
 SUMMARY_GOLD = Path("corpus/summaries")
@@ -223,6 +224,14 @@ def print_summary_report(console: Console, runs: Iterable[Mapping[str, Any]]) ->
         "2nd annotator: the same share among a second reader's five picks, made blind; "
         "ROUGE: F1 against the reference; lead-3: the first three sentences, same run."
     )
+    about = default_ranker().about
+    if "coverage_cross_validated" in about:
+        # dev documents taught the ranker: their coverage is in-sample, this one is not
+        console.print(
+            f"key-fact ranker trained on {about['trained_on']}: coverage "
+            f"{about['coverage_cross_validated']:.3f} on held-back folds "
+            f"(hand score alone {about['coverage_hand_score']:.3f})."
+        )
 
 
 def run_summary_eval(
