@@ -55,12 +55,15 @@ def extractor_no_encoder():
 # added: the pet food market 0.20, the cloud gaming market 0.14; the 58 stood at 0.788),
 # and 70 since six more were added blind later that session (0.500 when added: the
 # satellite broadband market 0.03, Siemens 0.44; the 64 stood at 0.794).
+# 82 since twelve more were added blind in session 8 (0.588 strict on the twelve, the market
+# pieces lowest: EV charging 0.09, wearables 0.15, French data centres 0.39; the 70 stood at
+# 0.771).
 @pytest.mark.parametrize(
     ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
     [
-        ("all", 0.97, 0.76, 0.95),
-        ("fr", 0.97, 0.77, 0.96),
-        ("en", 0.97, 0.76, 0.94),
+        ("all", 0.96, 0.73, 0.95),
+        ("fr", 0.96, 0.75, 0.96),
+        ("en", 0.96, 0.72, 0.94),
     ],
 )
 def test_quality_floors(
@@ -105,8 +108,11 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     # periods and ranking peers beside their lead (models/fact_lines.py); 0.702 on 46,
     # 0.689 on 52 (six more added blind) and 0.608 held-out with the session-5 fixes;
     # 0.716 on 58 and 0.628 held-out in session 6; 0.746 on 70 (twelve added blind) and
-    # 0.667 held-out in session 7
-    [(ROOT / "corpus", 0.73), (HELDOUT, 0.66)],
+    # 0.667 held-out in session 7; in session 8, with the learned ranker fitted on dev
+    # (models/key_fact_ranker.py), 0.774 on 82 in sample (0.752 on held-back folds; on the
+    # twelve added blind, the ranker fitted on the other 70 gave 0.683, the hand score 0.600)
+    # and 0.668 held-out
+    [(ROOT / "corpus", 0.76), (HELDOUT, 0.66)],
     ids=["dev", "heldout"],
 )
 def test_summary_floors(extractor_no_encoder, tree: Path, coverage: float) -> None:
