@@ -37,6 +37,8 @@ class CueMatch:
 
 _DESCRIPTOR_WINDOW = 60
 _TWO_WORDS_AT_MOST = re.compile(r"(?:[^\W\d_]+\s+){0,2}")  # "la prime à plus de 120 %"
+# a place's possessive or its elided article ("Europe's", "L'Europe") is still the place
+_PLACE_FORM = re.compile(r"^l['’]|['’]s$")
 _OWNER_WINDOW = 30  # chars before a name searched for an owner link
 
 
@@ -165,7 +167,7 @@ class CueSet:
         words = name.split()
         return bool(
             (words and words[0].lower() in self.not_organisations)
-            or name.lower() in self.places
+            or _PLACE_FORM.sub("", name.lower()) in self.places
             or self.metric_pattern.fullmatch(name)
         )
 

@@ -59,6 +59,8 @@ class MarketCues:
     compounds: re.Pattern[str] | None = None
     # a tracker's whole market named by its volume: "global smartphone shipments"
     scoped_volume: re.Pattern[str] | None = None
+    # the same, named after its volume: "global shipments of wrist-worn wearables"
+    scoped_volume_of: re.Pattern[str] | None = None
     market_head: str = ""  # the head word a market is named with ("market")
     # stop words that go on naming what is sold before a bare noun ("pour chiens")
     joiners: frozenset[str] = frozenset()
@@ -97,6 +99,7 @@ def market_cues(lang: str) -> MarketCues:
         max_words=max_words,
         compounds=_compounds(data.get("compounds"), where),
         scoped_volume=_scoped_volume(data, max_words, where),
+        scoped_volume_of=_scoped_volume_of(data, max_words) if position == "last" else None,
         market_head=data["heads"][0],
         joiners=frozenset(w.lower() for w in data.get("joiners") or ()),
         segment_determiners=frozenset(w.lower() for w in data["segment_determiners"]),
@@ -132,6 +135,19 @@ def _scoped_volume(data: dict[str, Any], max_words: int, where: str) -> re.Patte
     )
 
 
+def _scoped_volume_of(data: dict[str, Any], max_words: int) -> re.Pattern[str] | None:
+    """ "(global|worldwide) (shipments|…) of …": group 1 the scope, group 2 up to
+    ``max_words`` words of what is shipped (cut at a stop word by the caller)."""
+    scopes, heads = data.get("volume_scopes"), data.get("volume_heads")
+    if not scopes or not heads:
+        return None  # validated with the scoped volume
+    return re.compile(
+        rf"(?<![\w])({alternation(scopes)})\s+(?:{alternation(heads)})\s+of\s+"
+        rf"((?:[\w'’-]+[ \t]+){{0,{max_words - 1}}}[\w'’-]+)",
+        re.IGNORECASE,
+    )
+
+
 def _compounds(phrases: Any, where: str) -> re.Pattern[str] | None:
     if phrases is None:
         return None
@@ -150,15 +166,17 @@ def discover_markets(text: str, kb: KnowledgeBase, lang: str) -> list[EntityReco
         [
             *cues.phrase.finditer(text),
             *(cues.scoped_volume.finditer(text) if cues.scoped_volume else ()),
+            *(cues.scoped_volume_of.finditer(text) if cues.scoped_volume_of else ()),
         ],
         key=lambda m: m.start(),
     )
     for match in matches:
-        found = (
-            _french_phrase(text, match, cues)
-            if cues.head_first and match.re is cues.phrase
-            else _english_phrase(match, cues)
-        )
+        if match.re is cues.scoped_volume_of:
+            found = _volume_of_phrase(match, cues)
+        elif cues.head_first and match.re is cues.phrase:
+            found = _french_phrase(text, match, cues)
+        else:
+            found = _english_phrase(match, cues)
         if found is None or _overlaps(found[0], known):
             continue
         (start, end), short = found
@@ -166,7 +184,13 @@ def discover_markets(text: str, kb: KnowledgeBase, lang: str) -> list[EntityReco
         if fold_alias(name) in by_alias or kb.resolve(name) is not None:
             continue
         aliases = {name} | ({short} if short and kb.resolve(short) is None else set())
-        if match.re is cues.scoped_volume and not cues.head_first:
+        if match.re is cues.scoped_volume_of:
+            # "Global shipments of wrist-worn wearables": the global wrist-worn wearables
+            # market, also named by what is shipped
+            sold = " ".join(text[match.start(2) : end].split())
+            name = f"{match.group(1)} {sold} {cues.market_head}"
+            aliases = {name, f"{sold} {cues.market_head}", sold}
+        elif match.re is cues.scoped_volume and not cues.head_first:
             # "Global smartphone shipments", "Cybersecurity spending": the market of what
             # is shipped or spent on, named as a market ("global smartphone market"), its
             # volume phrases kept as aliases
@@ -254,6 +278,20 @@ def _french_phrase(
     return (match.start(), end), short
 
 
+def _volume_of_phrase(
+    match: re.Match[str], cues: MarketCues
+) -> tuple[tuple[int, int], str | None] | None:
+    """ "global shipments of wrist-worn wearables, including …": the words shipped, up to a
+    stop word or a digit."""
+    end = None
+    for word in re.finditer(r"[\w'’-]+", match.group(2)):
+        token = word.group().lower()
+        if token in cues.stops or any(ch.isdigit() for ch in token):
+            break
+        end = match.start(2) + word.end()
+    return None if end is None else ((match.start(), end), None)
+
+
 def _bare_word_after(text: str, position: int, cues: MarketCues) -> bool:
     """Whether the next word is a lowercase word that is no stop word ("chiens")."""
     word = _NEXT_WORD.match(text, position)
@@ -277,6 +315,8 @@ def _english_phrase(
         for w in words
     ):
         return None
+    if all(w.lower() in cues.adjectives for w in words):
+        return None  # "the European market (for charging infrastructure)": a scope, no name
     start = match.start(1)
     head = match.group(0)[match.end(1) - match.start() :]
     short = None

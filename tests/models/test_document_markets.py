@@ -84,6 +84,22 @@ DISCOVERY_ROWS = [
     ("fr", "Le marché a salué ces résultats, et le titre a gagné 4 %.", []),
     ("en", "The stock market rallied. The company raised money. Market watchers cheered.", []),
     ("en", "Shares rose 4% as the market cheered the results.", []),
+    # a possessive place names the market's scope ("Europe's", like "European")
+    ("en", "Europe's EV charging market: the money is in fast charging",
+     [("EV charging market", ("EV charging market",))]),
+    ("fr", "Le marché européen de la recharge pour véhicules électriques progresse.",
+     [("marché européen de la recharge pour véhicules électriques",
+       ("marché de la recharge pour véhicules électriques",
+        "marché européen de la recharge pour véhicules électriques"))]),
+    # a scope alone names no market ("the European market for charging infrastructure")
+    ("en", "The European market for charging infrastructure was worth €11.8 billion.", []),
+    ("fr", "Le marché européen a salué ces résultats.", []),
+    # a tracker's volume "of" what is shipped names the whole market
+    ("en", "Global shipments of wrist-worn wearables, including smartwatches, rose 10.4%.",
+     [("Global wrist-worn wearables market",
+       ("Global wrist-worn wearables market", "wrist-worn wearables",
+        "wrist-worn wearables market"))]),
+    ("en", "Worldwide shipments of 5G smartphones rose 8%.", []),
     # an approximation is not what a market sells (bug: "marché de près")
     ("fr", "Un marché de près de 40 milliards en 2028.", []),
     ("en", "A market of nearly $40 billion in 2028.", []),
