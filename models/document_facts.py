@@ -128,7 +128,8 @@ class DocumentContext:
         cls, text: str, lang: str, kb: KnowledgeBase, sentences: list[tuple[int, int]]
     ) -> DocumentContext:
         cues = cue_set(lang)
-        kb = LayeredKnowledge(kb, discover(text, kb, cues) + discover_markets(text, kb, lang))
+        markets = discover_markets(text, kb, lang)
+        kb = LayeredKnowledge(kb, discover(text, kb, cues) + markets)
         mentions = kb.find_mentions(text)
         # "the range it gave in July": when a forecast was given dates no figure
         found_periods = find_periods(text, lang)
@@ -194,7 +195,7 @@ class DocumentContext:
             partials=partials,
             statement_dates=statement_dates,
             main_entity=main_entity(
-                mentions, kb, end_of_title(text), title_speaks_of_a_market(text, lang)
+                mentions, kb, end_of_title(text), title_speaks_of_a_market(text, lang, markets)
             ),
             document_period=document_period,
             sentence_claim_cues=claim_cues,

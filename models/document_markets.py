@@ -24,6 +24,7 @@ name, and ``models/document_facts.py`` uses it where no entity claims the figure
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -44,6 +45,7 @@ _WORD_LISTS = (
 _SEGMENT_ENDS = re.compile(r"[,;:()\u2014]")  # an apposition or an aside ends the name
 _SEGMENT_MAX_WORDS = 6
 _ELIDED_MAX = 2  # "l'", "d'", "qu'": an elided word is short
+_SOLD_MIN_CHARS = 5  # "IA" in a company's title says nothing of "le marché de l'IA"
 _TOPIC_MAX_WORDS = 4  # "Satellite broadband:", "Alimentation pour animaux :"
 
 
@@ -375,10 +377,39 @@ def _folded(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def title_speaks_of_a_market(text: str, lang: str) -> bool:
-    """Whether the report's title has a market head word ("le marché européen ralentit")."""
+def title_speaks_of_a_market(text: str, lang: str, markets: Sequence[EntityRecord] = ()) -> bool:
+    """Whether the report's title has a market head word ("le marché européen ralentit"),
+    or names what one of the report's ``markets`` sells ("Centres de données : la France
+    accélère" for "le marché français des centres de données", "Wrist-worn wearables
+    extend growth streak")."""
     cues = market_cues(lang)
-    return cues.head_word.search(text, 0, end_of_title(text)) is not None
+    title = text[: end_of_title(text)]
+    if cues.head_word.search(title) is not None:
+        return True
+    folded = _folded(title)
+    return any(
+        re.search(rf"(?<![\w]){re.escape(_folded(sold))}(?![\w])", folded) is not None
+        for record in markets
+        for alias in record.aliases
+        if (sold := _sold(alias, cues)) is not None and len(sold) >= _SOLD_MIN_CHARS
+    )
+
+
+def _sold(alias: str, cues: MarketCues) -> str | None:
+    """What a market's name says it sells: "centres de données" in "marché français des
+    centres de données", "cruise" in "global cruise market", the whole of a volume alias
+    ("wrist-worn wearables")."""
+    if cues.head_first:
+        match = cues.phrase.match(alias)
+        if match is not None:
+            return alias[match.end() :].strip() or None
+        return None if cues.head_word.search(alias) else alias
+    words = alias.split()
+    while words and words[0].lower() in cues.adjectives:
+        words.pop(0)
+    if words and cues.head_word.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words) or None
 
 
 def _as_market(volume_phrase: str, cues: MarketCues) -> str:

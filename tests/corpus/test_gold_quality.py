@@ -57,13 +57,13 @@ def extractor_no_encoder():
 # satellite broadband market 0.03, Siemens 0.44; the 64 stood at 0.794).
 # 82 since twelve more were added blind in session 8 (0.588 strict on the twelve, the market
 # pieces lowest: EV charging 0.09, wearables 0.15, French data centres 0.39; the 70 stood at
-# 0.771).
+# 0.771; the session's market-piece fixes took the 82 to 0.751).
 @pytest.mark.parametrize(
     ("subset", "figure_recall", "strict_f1", "claim_accuracy"),
     [
-        ("all", 0.96, 0.73, 0.95),
+        ("all", 0.96, 0.74, 0.95),
         ("fr", 0.96, 0.75, 0.96),
-        ("en", 0.96, 0.72, 0.94),
+        ("en", 0.96, 0.73, 0.94),
     ],
 )
 def test_quality_floors(
@@ -95,9 +95,9 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     # 20 documents since six were added blind (0.680 on the first 14 fell to 0.552 on 20,
     # then rose to 0.604 with document entities for companies the gazetteer lacks, to
     # 0.624 with document markets, to 0.640 in session 5, to 0.661 in session 6 and to
-    # 0.684 in session 7).
+    # 0.684 in session 7 and to 0.705 in session 8).
     assert report.figure_recall >= 0.97
-    assert report.strict.f1 >= 0.68
+    assert report.strict.f1 >= 0.70
     assert report.claim_accuracy >= 0.93
 
 

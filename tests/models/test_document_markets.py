@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from models import document_markets
-from models.document_markets import discover_markets
+from models.document_markets import discover_markets, title_speaks_of_a_market
 from models.errors import DataFileError
 from models.knowledge import KnowledgeBase
 from models.lexicon import load_language_data
@@ -99,6 +99,9 @@ DISCOVERY_ROWS = [
      [("Global wrist-worn wearables market",
        ("Global wrist-worn wearables market", "wrist-worn wearables",
         "wrist-worn wearables market"))]),
+    ("en", "Worldwide shipments of smartwatches fell 3% in the quarter.",
+     [("Worldwide smartwatches market",
+       ("Worldwide smartwatches market", "smartwatches", "smartwatches market"))]),
     ("en", "Worldwide shipments of 5G smartphones rose 8%.", []),
     # an approximation is not what a market sells (bug: "marché de près")
     ("fr", "Un marché de près de 40 milliards en 2028.", []),
@@ -118,6 +121,31 @@ def test_markets_are_found_from_the_phrase(
     found = [(record.name, record.aliases) for record in discover_markets(text, kb, lang)]
     assert found == expected
     assert all(r.type == "market" for r in discover_markets(text, kb, lang))
+
+
+# (language, text, whether the title speaks of a market): by its head word, or by naming
+# what one of the report's markets sells (bug: "Centres de données : la France accélère"
+# left Equinix the main subject of a market piece)
+TITLE_ROWS = [
+    ("fr", "Centres de données : la France accélère\n\nLe marché français des centres de "
+           "données a généré 5,4 milliards d'euros.", True),
+    ("en", "Wrist-worn wearables extend growth streak\n\nGlobal shipments of wrist-worn "
+           "wearables rose 10.4%.", True),
+    ("fr", "Le marché des pompes à chaleur ralentit\n\nLes ventes ont baissé de 3 %.", True),
+    ("en", "Cruise market sails on\n\nBookings rose 8%.", True),
+    # a company's news that names no market, or too little of one
+    ("fr", "Nvidia : l'IA porte les ventes\n\nLe marché de l'IA a atteint 200 milliards.",
+     False),
+    ("en", "Nvidia beats again\n\nThe global AI accelerator market reached $200 billion.",
+     False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "speaks"), TITLE_ROWS)
+def test_a_title_speaks_of_a_market_by_its_head_or_what_it_sells(
+    kb: KnowledgeBase, lang: str, text: str, speaks: bool
+) -> None:
+    assert title_speaks_of_a_market(text, lang, discover_markets(text, kb, lang)) is speaks
 
 
 # (language, text, figure, subject, metric): the amount said of a new market is its size
