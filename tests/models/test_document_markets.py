@@ -47,6 +47,11 @@ DISCOVERY_ROWS = [
     ("en", "Cloud gaming spending tops $3 billion\n\nPlayers will spend $3.4 billion on "
            "cloud gaming services worldwide in 2025.",
      [("Cloud gaming market", ("Cloud gaming market", "Cloud gaming spending"))]),
+    ("en", "Industrial robot demand set to pick up\n\nFactories installed 542,000 robots.",
+     [("Industrial robot market", ("Industrial robot demand", "Industrial robot market"))]),
+    ("fr", "La demande de robots industriels repart\n\nLe marché des robots industriels a "
+           "crû de 5 %.",
+     [("marché des robots industriels", ("marché des robots industriels",))]),
     ("en", "Smartphone shipments grow again\n\nGlobal smartphone shipments rose 2.8%.",
      [("Smartphone market",
        ("Global smartphone market", "Global smartphone shipments", "Smartphone market",

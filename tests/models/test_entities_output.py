@@ -30,6 +30,14 @@ ROWS = [
      "dollars taïwanais. Taipei reste sa base. Jefferies réitère sa recommandation Achat, et "
      "Achat reste son conseil depuis le Japon ; le Japon pèse peu.",
      {"TSMC"}, {"Taipei", "Achat", "Japon"}),
+    # a nationality is no organisation (bug: "Chinese" and "European" were companies of the
+    # industrial robot report)
+    ("en", "Robot makers gain\n\nChinese buyers took 54% of robots. Chinese demand rose, and "
+     "European makers lost ground. Fanuc shipped 4.66 million units. Fanuc gained 9%.",
+     {"Fanuc"}, {"Chinese", "European"}),
+    ("fr", "Les fabricants de robots progressent\n\nLes Chinois ont acheté 54 % des robots. "
+     "Les Chinois investissent, les Européens reculent. Fanuc a livré 4,66 millions "
+     "d'unités. Fanuc a gagné 9 %.", {"Fanuc"}, {"Chinois", "Européens"}),
     # a place's possessive opening a title is no organisation (bug: "Europe's" led the
     # EV charging market piece)
     ("en", "Europe's EV charging market: Ionity leads\n\nEurope's charging industry grew 21%. "
