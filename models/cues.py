@@ -40,6 +40,7 @@ _TWO_WORDS_AT_MOST = re.compile(r"(?:[^\W\d_]+\s+){0,2}")  # "la prime à plus d
 # a place's possessive or its elided article ("Europe's", "L'Europe") is still the place
 _PLACE_FORM = re.compile(r"^l['’]|['’]s$")
 _OWNER_WINDOW = 30  # chars before a name searched for an owner link
+_GAP_WORDS = 3  # the words a "…" of a cue phrase stands for
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,16 @@ def _phrase_right_after(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternation(phrases) or '(?!x)x'})(?![\w])", re.IGNORECASE)
 
 
+def _with_gaps(phrases: list[str]) -> str:
+    """An alternation of ``phrases`` where "…" stands for up to _GAP_WORDS words ("of global
+    … revenue" matches "of global satellite broadband revenue")."""
+    gap = rf"\s+(?:[\w'’.-]+\s+){{0,{_GAP_WORDS}}}"
+    return "|".join(
+        gap.join(alternation([part.strip()]) for part in phrase.split("…"))
+        for phrase in sorted(phrases, key=len, reverse=True)
+    )
+
+
 def _key(phrase: str) -> str:
     return " ".join(phrase.replace("’", "'").split()).lower()
 
@@ -319,7 +330,9 @@ def cue_set(lang: str) -> CueSet:
         coordinator=re.compile(_words(data["growth_coordinators"]), re.IGNORECASE),
         margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
         share_of_revenue=re.compile(rf"\s*{_words(data['share_of_revenue'])}", re.IGNORECASE),
-        share_of_market=re.compile(rf"\s*{_words(data['share_of_market'])}", re.IGNORECASE),
+        share_of_market=re.compile(
+            rf"\s*(?<![\w])(?:{_with_gaps(data['share_of_market'])})(?![\w])", re.IGNORECASE
+        ),
         share_of_business=re.compile(rf"\s*{_words(data['share_of_business'])}", re.IGNORECASE),
         level_before=re.compile(
             rf"(?<![\w])(?:{alternation(figures['level_before'])})\s*$",

@@ -193,6 +193,20 @@ METRIC_ROWS = [
         "valuation",
     ),
     # a percent of the market, or of the world's sales, is a share whatever verb leads in
+    # … with words between ("of global satellite broadband revenue"; bug: it was "other")
+    row(
+        "en",
+        "Quilty Space estimates that Starlink captured 63% of global satellite broadband "
+        "revenue in the first half of 2025.",
+        "63%",
+        "market_share",
+    ),
+    row(
+        "fr",
+        "Selon Kantar, Vinted détient 48 % des ventes en ligne du marché de l'occasion.",
+        "48 %",
+        "market_share",
+    ),
     row(
         "en",
         "North America is the largest region, with 38% of global sales.",
