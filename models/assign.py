@@ -64,6 +64,15 @@ def is_growth(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]
     return cues.growth.search(text, before, after) is not None
 
 
+def _growth_word_before(
+    text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]
+) -> bool:
+    """Whether a growth word leads into ``figure`` ("a progressé de 3 %"), not only follows
+    it ("46,6 % du marché, mais il a reculé de 8,6 %": the growth is the next figure's)."""
+    before = max(sentence[0], figure.start - _GROWTH_WINDOW_BEFORE)
+    return cues.growth.search(text, before, figure.start) is not None
+
+
 def choose_metric(
     text: str,
     figure: Figure,
@@ -121,7 +130,11 @@ def choose_metric(
         # "une prime de 37,6 % sur le cours (…) et de 44,2 % sur la moyenne": a deal's
         # premium, not a share move; no metric code of its own (spec/FACTS.md)
         return MetricChoice("other", None, "a premium over the share price", PREMIUM)
-    if figure.kind == "percent" and not growth and cues.share_of_market.match(text, figure.end):
+    if (
+        figure.kind == "percent"
+        and cues.share_of_market.match(text, figure.end)
+        and (not growth or not _growth_word_before(text, figure, cues, sentence))
+    ):
         # "with 38% of global sales", "pèse 3,0 % du marché": a share, whatever verb leads
         # in (a growth figure stays one: with it, dev French strict F1 fell 0.801 -> 0.797;
         # "progresse … à 14,2 % du marché" is no growth, see is_growth)

@@ -193,6 +193,22 @@ METRIC_ROWS = [
         "valuation",
     ),
     # a percent of the market, or of the world's sales, is a share whatever verb leads in
+    # … even when the sentence goes on to a growth of its own (bug: "46,6 % du marché, mais
+    # il a reculé de 8,6 %" made the share a growth)
+    row(
+        "fr",
+        "L'écosystème console demeure le premier segment avec 2,71 milliards d'euros, soit "
+        "46,6 % du marché, mais il a reculé de 8,6 %.",
+        "46,6 %",
+        "market_share",
+    ),
+    row(
+        "en",
+        "Consoles remain the largest segment with €2.71 billion, or 46.6% of the market, but "
+        "they fell 8.6%.",
+        "46.6%",
+        "market_share",
+    ),
     # … with words between ("of global satellite broadband revenue"; bug: it was "other")
     row(
         "en",
@@ -1136,6 +1152,11 @@ PARTS = [
     ("en", "Cloud security is expected to grow 24% a year.", "24%", "cloud-security"),
     ("en", "Newzoo estimates the audience at 68 million people in 2025.", "68 million",
      "global-cloud-gaming-market"),
+    # "C'est" names no part of the market (bug: a segment "C")
+    ("fr", "C'est la deuxième baisse depuis le record de 6,1 milliards d'euros atteint en 2022.",
+     "6,1 milliards", "marche-europeen-de-l-alimentation-pour-chiens-et-chats"),
+    ("en", "It is the second decline since the record of $6.1 billion reached in 2022.",
+     "$6.1 billion", "global-cloud-gaming-market"),
     # the market's own volume is no part of it (bug: "Installations" was a segment)
     ("en", "Installations are expected to grow 6% in 2025.", "6%", "global-cloud-gaming-market"),
     ("fr", "Les ventes devraient progresser de 6 % en 2025.", "6 %",
