@@ -64,9 +64,7 @@ def is_growth(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]
     return cues.growth.search(text, before, after) is not None
 
 
-def _growth_word_before(
-    text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]
-) -> bool:
+def _growth_word_before(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]) -> bool:
     """Whether a growth word leads into ``figure`` ("a progressé de 3 %"), not only follows
     it ("46,6 % du marché, mais il a reculé de 8,6 %": the growth is the next figure's)."""
     before = max(sentence[0], figure.start - _GROWTH_WINDOW_BEFORE)
