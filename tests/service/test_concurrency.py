@@ -51,7 +51,8 @@ Upload = dict[str, Any]  # keyword arguments of httpx.Client.post
 
 def distinct_uploads() -> list[tuple[Upload, str]]:
     """``UNIQUE`` uploads of distinct bytes, each with the plain text the store will hold."""
-    texts = [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt"))]
+    # the first UNIQUE reports (the corpus grows), then variants of them up to UNIQUE
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt"))][:UNIQUE]
     variants = [
         f"{texts[i % len(texts)]}\n\n{SUFFIXES[i % len(SUFFIXES)]} {chr(65 + i // len(texts))}."
         for i in range(UNIQUE - len(texts))
