@@ -2276,6 +2276,23 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a quarter named for comparison does not date the paragraph's next sentences (bug:
+    # Shell's free cash flow took the second quarter it had been compared with)
+    row(
+        "en",
+        "Adjusted earnings were $5.43 billion in the third quarter of 2025, compared with "
+        "$4.26 billion in the second quarter. Free cash flow was $7.4 billion.",
+        "$7.4 billion",
+        "2025-Q3",
+    ),
+    row(
+        "fr",
+        "Le résultat ajusté atteint 5,43 milliards de dollars au troisième trimestre 2025, "
+        "contre 4,26 milliards au deuxième trimestre. Le flux de trésorerie disponible "
+        "ressort à 7,4 milliards de dollars.",
+        "7,4 milliards",
+        "2025-Q3",
+    ),
     # a growth "in" an earlier period is of that period; one measured against it is not
     row(
         "en",
