@@ -1152,6 +1152,11 @@ PARTS = [
     ("en", "Cloud security is expected to grow 24% a year.", "24%", "cloud-security"),
     ("en", "Newzoo estimates the audience at 68 million people in 2025.", "68 million",
      "global-cloud-gaming-market"),
+    # a generic noun names no part of the market (bug: a segment "dynamique")
+    ("fr", "La dynamique ne faiblit pas : le cabinet prévoit une progression de 8,9 % en 2025.",
+     "8,9 %", "marche-europeen-de-l-alimentation-pour-chiens-et-chats"),
+    ("en", "The momentum is not fading: the firm expects growth of 8.9% in 2025.", "8.9%",
+     "global-cloud-gaming-market"),
     # "C'est" names no part of the market (bug: a segment "C")
     ("fr", "C'est la deuxième baisse depuis le record de 6,1 milliards d'euros atteint en 2022.",
      "6,1 milliards", "marche-europeen-de-l-alimentation-pour-chiens-et-chats"),
