@@ -301,7 +301,9 @@ class DocumentContext:
                 PeriodMention(resolve_partial(label, s, self.periods, self.document_period),
                               s, e, label)
                 for s, e, label in self.partials
-                if p_start <= s < end
+                # "That compared with $4.26 billion in the second quarter": a comparison's
+                # quarter dates the figure compared, not the paragraph's next figures
+                if p_start <= s < end and not is_comparison_point(self.text, s, self.lang)
             ]  # fmt: skip
             earlier = sorted((p for p in earlier if p.period), key=lambda p: p.start)
             if any(p.period.count("-") < 2 for p in earlier):

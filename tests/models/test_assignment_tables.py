@@ -1152,6 +1152,11 @@ PARTS = [
     ("en", "Cloud security is expected to grow 24% a year.", "24%", "cloud-security"),
     ("en", "Newzoo estimates the audience at 68 million people in 2025.", "68 million",
      "global-cloud-gaming-market"),
+    # a generic noun names no part of the market (bug: a segment "dynamique")
+    ("fr", "La dynamique ne faiblit pas : le cabinet prévoit une progression de 8,9 % en 2025.",
+     "8,9 %", "marche-europeen-de-l-alimentation-pour-chiens-et-chats"),
+    ("en", "The momentum is not fading: the firm expects growth of 8.9% in 2025.", "8.9%",
+     "global-cloud-gaming-market"),
     # "C'est" names no part of the market (bug: a segment "C")
     ("fr", "C'est la deuxième baisse depuis le record de 6,1 milliards d'euros atteint en 2022.",
      "6,1 milliards", "marche-europeen-de-l-alimentation-pour-chiens-et-chats"),
@@ -2276,6 +2281,23 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a quarter named for comparison does not date the paragraph's next sentences (bug:
+    # Shell's free cash flow took the second quarter it had been compared with)
+    row(
+        "en",
+        "Adjusted earnings were $5.43 billion in the third quarter of 2025, compared with "
+        "$4.26 billion in the second quarter. Free cash flow was $7.4 billion.",
+        "$7.4 billion",
+        "2025-Q3",
+    ),
+    row(
+        "fr",
+        "Le résultat ajusté atteint 5,43 milliards de dollars au troisième trimestre 2025, "
+        "contre 4,26 milliards au deuxième trimestre. Le flux de trésorerie disponible "
+        "ressort à 7,4 milliards de dollars.",
+        "7,4 milliards",
+        "2025-Q3",
+    ),
     # a growth "in" an earlier period is of that period; one measured against it is not
     row(
         "en",
