@@ -37,8 +37,6 @@ class CueMatch:
 
 _DESCRIPTOR_WINDOW = 60
 _TWO_WORDS_AT_MOST = re.compile(r"(?:[^\W\d_]+\s+){0,2}")  # "la prime à plus de 120 %"
-# a place's possessive or its elided article ("Europe's", "L'Europe") is still the place
-_PLACE_FORM = re.compile(r"^l['’]|['’]s$")
 _OWNER_WINDOW = 30  # chars before a name searched for an owner link
 _GAP_WORDS = 3  # the words a "…" of a cue phrase stands for
 
@@ -112,6 +110,8 @@ class CueSet:
     name_endings: frozenset[str] = frozenset()
     name_stopwords: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # "Brazil", "Taipei": never an organisation
+    # what a place is still written with ("Europe's", "L'Europe"), stripped before the check
+    place_form: re.Pattern[str] = re.compile(r"(?!x)x")
     place_before: re.Pattern[str] = re.compile(r"(?!x)x")
     # "(NASDAQ: ANET)", "(FRVIA FP)" right after a name: its listing, the ticker captured
     listing: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -168,7 +168,7 @@ class CueSet:
         words = name.split()
         return bool(
             (words and words[0].lower() in self.not_organisations)
-            or _PLACE_FORM.sub("", name.lower()) in self.places
+            or self.place_form.sub("", name.lower()) in self.places
             or self.metric_pattern.fullmatch(name)
         )
 
@@ -417,6 +417,7 @@ _ORGANISATION_KEYS = (
     "name_stopwords",
     "place_before",
     "places",
+    "place_forms",
 )
 _TICKER = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
 _BRACKETED = r"(?:[ \u00a0]*\([^()]{1,60}\))"  # "(Intermarché, Netto)" after a name
@@ -441,6 +442,20 @@ def require_word_lists(
             )
 
 
+def _place_form(forms: list[str], lang: str) -> re.Pattern[str]:
+    """The words around a place in its forms ("{place}'s", "l'{place}"), as one pattern."""
+    if not all(form.count("{place}") == 1 for form in forms):
+        raise DataFileError(
+            f"models/lang/{lang}/cues.json: organisations.place_forms must each hold "
+            "'{place}' once"
+        )
+    affixes = []
+    for form in forms:
+        before, after = form.lower().split("{place}")
+        affixes.append(f"^{alternation([before])}" if before else f"{alternation([after])}$")
+    return re.compile("|".join(affixes))
+
+
 def _organisation_cues(data: dict[str, Any], lang: str) -> dict[str, Any]:
     require_word_lists(data, _ORGANISATION_KEYS, lang, "organisations")
     exchanges, codes = alternation(data["exchanges"]), alternation(data["market_codes"])
@@ -449,6 +464,7 @@ def _organisation_cues(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "name_endings": frozenset(w.lower() for w in data["name_endings"]),
         "name_stopwords": frozenset(w.lower() for w in data["name_stopwords"]),
         "places": frozenset(w.lower() for w in data["places"]),
+        "place_form": _place_form(data["place_forms"], lang),
         "place_before": re.compile(rf"(?<![\w])(?:{alternation(data['place_before'])})\s+$", re.I),
         "listing": re.compile(
             rf"^\.?,?\s*\(\s*(?:(?:{exchanges})\s*:\s*({_TICKER})|({_TICKER})\s+(?:{codes}))\s*\)"

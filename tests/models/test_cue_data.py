@@ -17,6 +17,7 @@ SECTIONS = [
     ("organisations", "legal_suffixes"),
     ("organisations", "exchanges"),
     ("organisations", "places"),
+    ("organisations", "place_forms"),
     ("revisions", "verbs"),
     ("revisions", "objects"),
     ("outlook_headings", "words"),
@@ -43,6 +44,15 @@ def test_a_malformed_word_list_is_refused(lang: str, section: str, key: str, bad
 @pytest.mark.parametrize("section", sorted(BUILDERS))
 def test_the_shipped_word_lists_load(lang: str, section: str) -> None:
     assert BUILDERS[section](load_language_data(lang, "cues")[section], lang)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("form", ["Europe", "{place} {place}'s"])
+def test_a_place_form_holds_the_place_once(lang: str, form: str) -> None:
+    data = copy.deepcopy(load_language_data(lang, "cues")["organisations"])
+    data["place_forms"] = [form]
+    with pytest.raises(DataFileError, match="place_forms must each hold"):
+        cues._organisation_cues(data, lang)
 
 
 # (data file, key): the words this session's rules read, required in every language
