@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +154,17 @@ def aggregate(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def extracted_gold(
+    summaries_dir: Path, docs_dir: Path, extractor: Any
+) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Each summary gold record with the extractor's result on the document it names."""
+    for record in load_summary_gold(summaries_dir):
+        document = read_document(docs_dir / record["doc"])
+        if isinstance(document, RapportError):
+            raise SummaryGoldError(f"{record['doc']}: {document.message}")
+        yield record, extractor.extract(document.text, lang=record["lang"], source=record["doc"])
+
+
 def evaluate_summaries(
     summaries_dir: Path,
     docs_dir: Path,
@@ -168,11 +179,7 @@ def evaluate_summaries(
     rows = []
     started = time.perf_counter()
     second = load_second_annotations(summaries_dir)
-    for record in load_summary_gold(summaries_dir):
-        document = read_document(docs_dir / record["doc"])
-        if isinstance(document, RapportError):
-            raise SummaryGoldError(f"{record['doc']}: {document.message}")
-        result = extractor.extract(document.text, lang=record["lang"], source=record["doc"])
+    for record, result in extracted_gold(summaries_dir, docs_dir, extractor):
         rows.append(score_summary(record, result, second.get(record["doc"])))
         if on_document is not None:
             on_document(record["doc"])

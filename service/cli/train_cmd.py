@@ -16,7 +16,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from models.errors import RapportError
 from models.evaluation.ranker_training import (
     GoldDocument,
     coverage,
@@ -25,9 +24,8 @@ from models.evaluation.ranker_training import (
 )
 from models.key_fact_ranker import DATA_FILE, KeyFactRanker
 from service.cli import app
-from service.cli.eval_summaries import SUMMARY_GOLD, load_summary_gold
+from service.cli.eval_summaries import SUMMARY_GOLD, SummaryGoldError, extracted_gold
 from service.cli.extract_cmd import build_extractor
-from service.ingest.files import read_document
 from service.settings import Settings
 
 RANKER_FILE = Path("models/data") / DATA_FILE
@@ -40,15 +38,18 @@ DEFAULT_HAND_SHARE = 0.75
 def read_gold_documents(summary_gold: Path, docs: Path) -> list[GoldDocument]:
     """Every summary gold document read by the extractor (encoder off)."""
     extractor = build_extractor(Settings(), use_encoder=False)
-    documents = []
-    for record in load_summary_gold(summary_gold):
-        document = read_document(docs / record["doc"])
-        if isinstance(document, RapportError):
-            raise typer.BadParameter(f"{record['doc']}: [{document.code}] {document.message}")
-        result = extractor.extract(document.text, lang=record["lang"], source=record["doc"])
-        facts = [fact.to_dict() for fact in result.facts]
-        documents.append(GoldDocument(record["doc"], facts, result.text, record["headline_facts"]))
-    return documents
+    try:
+        return [
+            GoldDocument(
+                record["doc"],
+                [fact.to_dict() for fact in result.facts],
+                result.text,
+                record["headline_facts"],
+            )
+            for record, result in extracted_gold(summary_gold, docs, extractor)
+        ]
+    except SummaryGoldError as problem:
+        raise typer.BadParameter(str(problem)) from None
 
 
 @app.command("train-ranker")

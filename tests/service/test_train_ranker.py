@@ -56,6 +56,8 @@ def test_train_ranker_writes_a_valid_ranker_and_reports_held_back_coverage(
     [
         (["--folds", "5"], "4 documents for 5 folds"),
         (["--dry-run", "--c", "0"], "Invalid value for '--c'"),
+        # a gold file naming a document the folder does not hold
+        (["--docs", str(CORPUS / "heldout" / "samples")], "cannot be read"),
     ],
 )
 def test_train_ranker_refuses_what_it_cannot_fit(
