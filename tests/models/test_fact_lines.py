@@ -7,8 +7,14 @@ from typing import Any
 import pytest
 
 from models.fact_lines import PEER_LIMIT, SERIES_LIMIT
+from models.key_fact_ranker import KeyFactRanker
 from models.key_facts import select_key_fact_lines
 from models.render import render_line
+
+# What a line shows beside its lead, whichever fact leads: the leads are the hand score's
+# (models/key_facts.py), so a refitted ranker (tests/models/test_key_fact_ranker.py) does
+# not change which line these rows read.
+HAND_SCORE = KeyFactRanker.neutral()
 
 
 def fact(metric: str, value: float, unit: str, **extra: Any) -> dict[str, Any]:
@@ -20,7 +26,7 @@ def fact(metric: str, value: float, unit: str, **extra: Any) -> dict[str, Any]:
 
 
 def lines_of(facts: list[dict[str, Any]], lang: str, n: int = 5, text: str | None = None):
-    lines = select_key_fact_lines(facts, n, text=text)
+    lines = select_key_fact_lines(facts, n, text=text, ranker=HAND_SCORE)
     return lines, [render_line(facts, line, lang) for line in lines]
 
 
@@ -155,7 +161,7 @@ def test_a_series_keeps_forward_figures_first_and_stops_at_its_limit() -> None:
     facts = [fact("revenue", 11.51e9, "USD")]
     facts += [fact("revenue", 9e9 + n * 1e8, "USD", period=p) for n, p in enumerate(quarters)]
     facts.append(fact("revenue", 11.96e9, "USD", period="2025-Q4", claim_type="guidance"))
-    lines = select_key_fact_lines(facts, 1)
+    lines = select_key_fact_lines(facts, 1, ranker=HAND_SCORE)
     assert len(lines[0].series) == SERIES_LIMIT
     assert len(facts) - 1 in lines[0].series  # the guidance, though listed last
 
