@@ -183,6 +183,14 @@ class DocumentContext:
         partials, periods = date_current_period(
             text, lang, partials, periods, document_period, forward, sentence_of
         )
+        main = main_entity(
+            mentions, kb, end_of_title(text), title_speaks_of_a_market(text, lang, markets)
+        )
+        main_record = kb.get(main) if main else None
+        if document_period is None and main_record is not None and main_record.type == "market":
+            # a market piece measures its market over a year: its later figures are that
+            # year's unless they say otherwise (the video-game market's 2024 segments)
+            document_period = _lede_year(text, periods)
         return cls(
             text=text,
             lang=lang,
@@ -194,9 +202,7 @@ class DocumentContext:
             periods=periods,
             partials=partials,
             statement_dates=statement_dates,
-            main_entity=main_entity(
-                mentions, kb, end_of_title(text), title_speaks_of_a_market(text, lang, markets)
-            ),
+            main_entity=main,
             document_period=document_period,
             sentence_claim_cues=claim_cues,
             outlook_paragraphs=outlook_paragraphs(text, paragraphs, cues)
@@ -876,3 +882,15 @@ class DocumentContext:
                     extra[(slug, name)] += 1
         entities.extend(Entity(slug, name, "company", n) for (slug, name), n in extra.most_common())
         return entities
+
+
+def _lede_year(text: str, periods: list[PeriodMention]) -> str | None:
+    """The year a market piece's lede measures its market in ("Le marché français du jeu
+    vidéo a totalisé 5,82 milliards d'euros en 2024"): the first year named, not as a
+    horizon, after the title."""
+    title_end = end_of_title(text)
+    return next(
+        (p.period for p in periods
+         if p.start >= title_end and p.period.isdigit() and not p.horizon and not p.comparison),
+        None,
+    )  # fmt: skip

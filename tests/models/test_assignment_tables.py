@@ -2281,6 +2281,22 @@ SUBJECT_ROWS = [
 # --------------------------------------------------------------------------- period
 
 PERIOD_ROWS = [
+    # a market piece's later figures are of the year its lede measures the market in (bug:
+    # the video-game market's 2024 segments had no period)
+    row(
+        "fr",
+        "Jeux vidéo : le marché recule\n\nLe marché français du jeu vidéo a totalisé 5,82 "
+        "milliards d'euros en 2024.\n\nLe jeu sur mobile a progressé de 4,5 %.",
+        "4,5 %",
+        "2024",
+    ),
+    row(
+        "en",
+        "Video games: the market slips\n\nThe French video game market totalled €5.82 "
+        "billion in 2024.\n\nMobile gaming grew 4.5%.",
+        "4.5%",
+        "2024",
+    ),
     # a quarter named for comparison does not date the paragraph's next sentences (bug:
     # Shell's free cash flow took the second quarter it had been compared with)
     row(
