@@ -57,6 +57,9 @@ class CueSet:
     # right after a percent: "10,7 % du chiffre d'affaires", "10.7% of revenue"
     share_of_revenue: re.Pattern[str]
     share_of_market: re.Pattern[str]
+    # in a market piece, a part's share of the market's total ("roughly 51% of the total",
+    # "55 % des ventes d'occasion"): a share, not a bare percent
+    share_of_part: re.Pattern[str]
     # "96 % de l'activité", "85% of the total": a part of the company's own business
     share_of_business: re.Pattern[str]
     # right before a figure, a level reached, not a change: "progresse … à 14,2 % du marché"
@@ -332,6 +335,9 @@ def cue_set(lang: str) -> CueSet:
         share_of_revenue=re.compile(rf"\s*{_words(data['share_of_revenue'])}", re.IGNORECASE),
         share_of_market=re.compile(
             rf"\s*(?<![\w])(?:{_with_gaps(data['share_of_market'])})(?![\w])", re.IGNORECASE
+        ),
+        share_of_part=re.compile(
+            rf"\s*(?<![\w])(?:{_with_gaps(data['share_of_part'])})(?![\w])", re.IGNORECASE
         ),
         share_of_business=re.compile(rf"\s*{_words(data['share_of_business'])}", re.IGNORECASE),
         level_before=re.compile(

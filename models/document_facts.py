@@ -483,6 +483,17 @@ class DocumentContext:
             # in a market piece, "la vente en ligne représente 17 % des ventes" is a share of
             # the market's sales
             return MetricChoice("market_share", None, "share of the market's sales")
+        if (
+            metric.cue is None
+            and metric.reason.startswith("no cue")
+            and figure.kind == "percent"
+            and self._main_is_market()
+            and not is_growth(self.text, figure, self.cues, sentence)
+            and self.cues.share_of_part.match(self.text, figure.end)
+        ):
+            # in a market piece, "roughly 51% of the total", "55 % des ventes d'occasion":
+            # a part's share of the market
+            return MetricChoice("market_share", None, "share of the market's total")
         if metric.cue is None and metric.reason.startswith("no cue"):
             metric = self._metric_of_previous_sentence(s_index, figure) or metric
             if metric.metric in _CARRIED_SHARES:  # and on to the next sentence's list

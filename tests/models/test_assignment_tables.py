@@ -4126,6 +4126,23 @@ def test_threshold_is_less_sure_than_the_figure_reached(
 
 ROW_FIELDS = ("lang", "text", "figure", "expected")
 
+# (lang, sentence after MARKET_PIECE, figure, metric): in a market piece, a part's share of
+# the market's total is a market share (bug: "roughly 51% of the total" was "other")
+MARKET_PIECE_METRICS = [
+    ("fr", "En 2024, les plateformes en ligne ont réalisé 55 % des ventes d'occasion.", "55 %",
+     "market_share"),
+    ("en", "Security software remains the largest segment, at $106 billion this year, or "
+           "roughly 51% of the total.", "51%", "market_share"),
+    # a growth stays one
+    ("fr", "Les ventes en ligne ont progressé de 12 % des ventes de l'an dernier.", "12 %",
+     "growth_rate"),
+    ("en", "Online sales grew 12% of the total a year earlier.", "12%", "growth_rate"),
+]  # fmt: skip
+METRIC_ROWS += [
+    row(lang, MARKET_PIECE[lang] + text, figure, metric)
+    for lang, text, figure, metric in MARKET_PIECE_METRICS
+]
+
 
 @pytest.mark.parametrize(ROW_FIELDS, METRIC_ROWS)
 def test_metric(assignment_extractor: Any, lang: str, text: str, figure: str, expected: Any):

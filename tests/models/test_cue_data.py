@@ -58,6 +58,7 @@ def test_a_place_form_holds_the_place_once(lang: str, form: str) -> None:
 # (data file, key): the words this session's rules read, required in every language
 REQUIRED_KEYS = [
     ("cues", "share_of_business"),
+    ("cues", "share_of_part"),
     ("cues", "apposition_openers"),
     ("cues", "analyst_firm_before"),
     ("periods", "in_a_row"),
