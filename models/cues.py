@@ -60,6 +60,8 @@ class CueSet:
     # in a market piece, a part's share of the market's total ("roughly 51% of the total",
     # "55 % des ventes d'occasion"): a share, not a bare percent
     share_of_part: re.Pattern[str]
+    # a ranking's words ("led with", "followed by", "devant"): its percents are shares
+    ranking_words: re.Pattern[str]
     # "96 % de l'activité", "85% of the total": a part of the company's own business
     share_of_business: re.Pattern[str]
     # right before a figure, a level reached, not a change: "progresse … à 14,2 % du marché"
@@ -339,6 +341,7 @@ def cue_set(lang: str) -> CueSet:
         share_of_part=re.compile(
             rf"\s*(?<![\w])(?:{_with_gaps(data['share_of_part'])})(?![\w])", re.IGNORECASE
         ),
+        ranking_words=re.compile(_words(data["ranking_words"]), re.IGNORECASE),
         share_of_business=re.compile(rf"\s*{_words(data['share_of_business'])}", re.IGNORECASE),
         level_before=re.compile(
             rf"(?<![\w])(?:{alternation(figures['level_before'])})\s*$",

@@ -489,10 +489,13 @@ class DocumentContext:
             and figure.kind == "percent"
             and self._main_is_market()
             and not is_growth(self.text, figure, self.cues, sentence)
-            and self.cues.share_of_part.match(self.text, figure.end)
+            and (
+                self.cues.share_of_part.match(self.text, figure.end)
+                or self.cues.ranking_words.search(self.text, *sentence)
+            )
         ):
-            # in a market piece, "roughly 51% of the total", "55 % des ventes d'occasion":
-            # a part's share of the market
+            # in a market piece, "roughly 51% of the total", "55 % des ventes d'occasion",
+            # "followed by EnBW at 5.9%": a part's share of the market
             return MetricChoice("market_share", None, "share of the market's total")
         if metric.cue is None and metric.reason.startswith("no cue"):
             metric = self._metric_of_previous_sentence(s_index, figure) or metric

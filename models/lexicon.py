@@ -110,6 +110,7 @@ _REQUIRED_KEYS: dict[str, dict[str, type | tuple[type, ...]]] = {
         # "96 % de l'activité", "85% of the total": a part of the company's own business
         "share_of_business": list,
         "share_of_part": list,
+        "ranking_words": list,
         # "EBITDA, the company's preferred profit measure,": an apposition's first word
         "apposition_openers": list,
         # "Analysts at Telsey Advisory Group": the organisation named next is a broker

@@ -4133,6 +4133,11 @@ MARKET_PIECE_METRICS = [
      "market_share"),
     ("en", "Security software remains the largest segment, at $106 billion this year, or "
            "roughly 51% of the total.", "51%", "market_share"),
+    # … and so are the percents of a ranking ("followed by EnBW at 5.9%"; bug: "other")
+    ("fr", "Ionity arrive en tête avec 8,2 % des bornes rapides, devant EnBW à 5,9 %.",
+     "5,9 %", "market_share"),
+    ("en", "Ionity led with 8.2% of fast charge points, followed by EnBW at 5.9%.", "5.9%",
+     "market_share"),
     # a growth stays one
     ("fr", "Les ventes en ligne ont progressé de 12 % des ventes de l'an dernier.", "12 %",
      "growth_rate"),

@@ -59,6 +59,7 @@ def test_a_place_form_holds_the_place_once(lang: str, form: str) -> None:
 REQUIRED_KEYS = [
     ("cues", "share_of_business"),
     ("cues", "share_of_part"),
+    ("cues", "ranking_words"),
     ("cues", "apposition_openers"),
     ("cues", "analyst_firm_before"),
     ("periods", "in_a_row"),
