@@ -736,8 +736,13 @@ class DocumentContext:
                 and figure.kind in metric_rules()["metrics"][of_a_market]["kinds"]
             ):
                 # "HBM revenue should reach $58 billion": a market's revenue is its size, and so
-                # is an amount said of it with no cue ("le marché … a atteint 12 Md€")
-                metric = MetricChoice(of_a_market, metric.cue, f"{metric.reason}, of a market")
+                # is an amount said of it with no cue ("le marché … a atteint 12 Md€"); a
+                # price paid in it is not ("prix moyen d'une console : 389 euros"; no code)
+                metric = (
+                    MetricChoice("other", metric.cue, f"{metric.reason}, a price in a market")
+                    if _is_a_price(figure)
+                    else MetricChoice(of_a_market, metric.cue, f"{metric.reason}, of a market")
+                )
             if (
                 subject is not None
                 and metric.metric in _LISTED_COMPANY_METRICS
@@ -908,3 +913,12 @@ def _lede_year(text: str, periods: list[PeriodMention]) -> str | None:
          if p.start >= title_end and p.period.isdigit() and not p.horizon and not p.comparison),
         None,
     )  # fmt: skip
+
+
+# No market is sized in less than a million: "prix moyen d'une console : 389 euros",
+# "about $52 per kWh" are prices paid in it
+_MARKET_SIZE_FLOOR = 1e6
+
+
+def _is_a_price(figure: Figure) -> bool:
+    return figure.kind == "money" and abs(figure.value) < _MARKET_SIZE_FLOOR

@@ -4138,6 +4138,9 @@ MARKET_PIECE_METRICS = [
      "5,9 %", "market_share"),
     ("en", "Ionity led with 8.2% of fast charge points, followed by EnBW at 5.9%.", "5.9%",
      "market_share"),
+    # a price paid in the market is no size of it (bug: "389 euros" was a market size)
+    ("fr", "Le prix moyen d'une console neuve s'établit à 389 euros.", "389 euros", "other"),
+    ("en", "The average selling price of a console stood at $389.", "$389", "other"),
     # a growth stays one
     ("fr", "Les ventes en ligne ont progressé de 12 % des ventes de l'an dernier.", "12 %",
      "growth_rate"),
