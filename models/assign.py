@@ -64,10 +64,21 @@ def is_growth(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]
     return cues.growth.search(text, before, after) is not None
 
 
-def _growth_word_before(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]) -> bool:
+def _growth_word_before(
+    text: str,
+    figure: Figure,
+    cues: CueSet,
+    sentence: tuple[int, int],
+    other_figures: Sequence[tuple[int, int]] = (),
+) -> bool:
     """Whether a growth word leads into ``figure`` ("a progressé de 3 %"), not only follows
-    it ("46,6 % du marché, mais il a reculé de 8,6 %": the growth is the next figure's)."""
-    before = max(sentence[0], figure.start - _GROWTH_WINDOW_BEFORE)
+    it ("46,6 % du marché, mais il a reculé de 8,6 %": the growth is the next figure's) or
+    leads into a figure before it ("up 12%, for an 8.3% share": the 12%'s)."""
+    before = max(
+        sentence[0],
+        figure.start - _GROWTH_WINDOW_BEFORE,
+        *(end for _, end in other_figures if end <= figure.start),
+    )
     return cues.growth.search(text, before, figure.start) is not None
 
 
@@ -131,7 +142,7 @@ def choose_metric(
     if (
         figure.kind == "percent"
         and cues.share_of_market.match(text, figure.end)
-        and (not growth or not _growth_word_before(text, figure, cues, sentence))
+        and (not growth or not _growth_word_before(text, figure, cues, sentence, other_figures))
     ):
         # "with 38% of global sales", "pèse 3,0 % du marché": a share, whatever verb leads
         # in (a growth figure stays one: with it, dev French strict F1 fell 0.801 -> 0.797;

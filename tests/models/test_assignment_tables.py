@@ -209,6 +209,21 @@ METRIC_ROWS = [
         "46.6%",
         "market_share",
     ),
+    # … or when a growth word leads into the figure before it (bug: "up 12%, for an 8.3%
+    # share" made the share a growth)
+    row(
+        "en",
+        "Samsung ranked fourth with 4.1 million units, up 12%, for an 8.3% share.",
+        "8.3%",
+        "market_share",
+    ),
+    row(
+        "fr",
+        "Samsung est quatrième avec 4,1 millions d'unités, en hausse de 12 %, soit 8,3 % du "
+        "marché.",
+        "8,3 %",
+        "market_share",
+    ),
     # … with words between ("of global satellite broadband revenue"; bug: it was "other")
     row(
         "en",
