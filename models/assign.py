@@ -57,6 +57,9 @@ def is_growth(text: str, figure: Figure, cues: CueSet, sentence: tuple[int, int]
         return False
     if figure.value < 0 or figure.declined or text.startswith("+", figure.start):
         return True  # "ralentit à +5,1 %": a signed change, though reached "à"
+    right_after = cues.growth.search(text, figure.end, min(sentence[1], figure.end + 16))
+    if right_after is not None and not text[figure.end : right_after.start()].strip():
+        return True  # "to grow at 14.5% a year", "de 5 % par an": a rate, though reached "at"
     before = max(sentence[0], figure.start - _GROWTH_WINDOW_BEFORE)
     if cues.level_before.search(text, max(before, figure.start - 20), figure.start):
         return False  # "Google Cloud progresse à 9 %": the level reached, not the change

@@ -4156,6 +4156,12 @@ MARKET_PIECE_METRICS = [
     # a price paid in the market is no size of it (bug: "389 euros" was a market size)
     ("fr", "Le prix moyen d'une console neuve s'établit à 389 euros.", "389 euros", "other"),
     ("en", "The average selling price of a console stood at $389.", "$389", "other"),
+    # a rate "a year" is a growth though reached "at", whatever share the sentence before
+    # gave (bug: "to grow at 14.5% a year" carried the market share before it)
+    ("fr", "Les magasins détiennent 40 % du marché. La vente en ligne devrait croître à "
+           "14,5 % par an d'ici 2030.", "14,5 %", "growth_rate"),
+    ("en", "Stores hold 40% of the market. The online segment is forecast to grow at 14.5% a "
+           "year through 2030.", "14.5%", "growth_rate"),
     # a growth stays one
     ("fr", "Les ventes en ligne ont progressé de 12 % des ventes de l'an dernier.", "12 %",
      "growth_rate"),
