@@ -96,9 +96,9 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     # 20 documents since six were added blind (0.680 on the first 14 fell to 0.552 on 20,
     # then rose to 0.604 with document entities for companies the gazetteer lacks, to
     # 0.624 with document markets, to 0.640 in session 5, to 0.661 in session 6 and to
-    # 0.684 in session 7 and to 0.705 in session 8).
+    # 0.684 in session 7 and to 0.717 in session 8).
     assert report.figure_recall >= 0.97
-    assert report.strict.f1 >= 0.70
+    assert report.strict.f1 >= 0.71
     assert report.claim_accuracy >= 0.93
 
 
@@ -114,8 +114,10 @@ def test_heldout_floor(extractor_no_encoder) -> None:
     # twelve added blind, the ranker fitted on the other 70 gave 0.683, the hand score 0.600)
     # and 0.668 held-out; 0.769 on 94 (twelve more added blind, where the ranker fitted on
     # 82 tied the hand score at 0.667) and 0.658 held-out, where the hand score alone gives
-    # 0.678: the ranker is kept on the dev folds' evidence (0.756 held back against 0.727)
-    [(ROOT / "corpus", 0.76), (HELDOUT, 0.65)],
+    # 0.678: the ranker is kept on the dev folds' evidence (0.756 held back against 0.727);
+    # after the session's last market-piece fixes, 0.769 on 94 (0.752 held back, the hand
+    # score 0.722) and 0.678 held-out (the hand score 0.698)
+    [(ROOT / "corpus", 0.76), (HELDOUT, 0.66)],
     ids=["dev", "heldout"],
 )
 def test_summary_floors(extractor_no_encoder, tree: Path, coverage: float) -> None:
