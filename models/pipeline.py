@@ -19,6 +19,7 @@ from models.document_facts import DocumentContext
 from models.errors import EmptyTextError, ModelLoadError, RapportError, UnsupportedLanguageError
 from models.fact_lines import FactLine
 from models.figures import find_figures
+from models.key_fact_ranker import default_ranker
 from models.knowledge import KnowledgeBase
 from models.language import detect_language
 from models.parsing import SentenceParse, parse_sentences
@@ -123,6 +124,9 @@ class Extractor:
                     f"spaCy pipeline '{name}' for '{lang}' is not installed: {err}"
                 ) from err
         self._kb = self._kb or KnowledgeBase.load()
+        # the key-fact ranker's weights are data too: a broken file fails here, at start,
+        # not at the first summary
+        default_ranker()
         if self.use_encoder:
             from models.encoder import SentenceEncoder
 

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from models import key_fact_ranker
 from models.errors import DataFileError
 from models.key_fact_ranker import (
     FEATURES,
@@ -28,6 +29,22 @@ def test_the_packaged_ranker_loads_and_weighs_every_feature() -> None:
     assert ranker.about["trained_on"]  # it says what it was trained on
     if "coverage_cross_validated" in ranker.about:  # and what that was worth, held back
         assert ranker.about["coverage_cross_validated"] > ranker.about["coverage_hand_score"]
+
+
+def test_a_broken_packaged_ranker_fails_the_extractor_at_load(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The weights are read when the extractor loads, so a broken file stops the service
+    at start instead of its first summary."""
+    from models.pipeline import Extractor
+
+    monkeypatch.setattr(key_fact_ranker, "DATA_FILE", "no_such_ranker.json")
+    default_ranker.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"no_such_ranker\.json: cannot read the ranker"):
+            Extractor(use_encoder=False).load()
+    finally:
+        default_ranker.cache_clear()
 
 
 def _valid() -> dict[str, Any]:
