@@ -242,14 +242,16 @@ def _phrase_right_after(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternation(phrases) or '(?!x)x'})(?![\w])", re.IGNORECASE)
 
 
-def _with_gaps(phrases: list[str]) -> str:
-    """An alternation of ``phrases`` where "…" stands for up to _GAP_WORDS words ("of global
-    … revenue" matches "of global satellite broadband revenue")."""
+def _share_phrase(phrases: list[str]) -> re.Pattern[str]:
+    """One of ``phrases`` right after a percent, as whole words, where "…" stands for up to
+    _GAP_WORDS words ("of global … revenue" matches "of global satellite broadband
+    revenue")."""
     gap = rf"\s+(?:[\w'’.-]+\s+){{0,{_GAP_WORDS}}}"
-    return "|".join(
+    alternatives = "|".join(
         gap.join(alternation([part.strip()]) for part in phrase.split("…"))
         for phrase in sorted(phrases, key=len, reverse=True)
     )
+    return re.compile(rf"\s*(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
 def _key(phrase: str) -> str:
@@ -335,12 +337,8 @@ def cue_set(lang: str) -> CueSet:
         coordinator=re.compile(_words(data["growth_coordinators"]), re.IGNORECASE),
         margin=re.compile(_words(data["margin_cues"]), re.IGNORECASE),
         share_of_revenue=re.compile(rf"\s*{_words(data['share_of_revenue'])}", re.IGNORECASE),
-        share_of_market=re.compile(
-            rf"\s*(?<![\w])(?:{_with_gaps(data['share_of_market'])})(?![\w])", re.IGNORECASE
-        ),
-        share_of_part=re.compile(
-            rf"\s*(?<![\w])(?:{_with_gaps(data['share_of_part'])})(?![\w])", re.IGNORECASE
-        ),
+        share_of_market=_share_phrase(data["share_of_market"]),
+        share_of_part=_share_phrase(data["share_of_part"]),
         ranking_words=re.compile(_words(data["ranking_words"]), re.IGNORECASE),
         share_of_business=re.compile(rf"\s*{_words(data['share_of_business'])}", re.IGNORECASE),
         level_before=re.compile(

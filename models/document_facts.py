@@ -186,8 +186,7 @@ class DocumentContext:
         main = main_entity(
             mentions, kb, end_of_title(text), title_speaks_of_a_market(text, lang, markets)
         )
-        main_record = kb.get(main) if main else None
-        if document_period is None and main_record is not None and main_record.type == "market":
+        if document_period is None and _is_market(kb, main):
             # a market piece measures its market over a year: its later figures are that
             # year's unless they say otherwise (the video-game market's 2024 segments)
             document_period = _lede_year(text, periods)
@@ -507,8 +506,7 @@ class DocumentContext:
         return metric
 
     def _main_is_market(self) -> bool:
-        main = self.kb.get(self.main_entity) if self.main_entity else None
-        return main is not None and main.type == "market"
+        return _is_market(self.kb, self.main_entity)
 
     def _figure_subject(
         self,
@@ -901,6 +899,11 @@ class DocumentContext:
                     extra[(slug, name)] += 1
         entities.extend(Entity(slug, name, "company", n) for (slug, name), n in extra.most_common())
         return entities
+
+
+def _is_market(kb: KnowledgeBase | LayeredKnowledge, entity_id: str | None) -> bool:
+    record = kb.get(entity_id) if entity_id else None
+    return record is not None and record.type == "market"
 
 
 def _lede_year(text: str, periods: list[PeriodMention]) -> str | None:

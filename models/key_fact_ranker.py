@@ -13,18 +13,17 @@ which also reports the cross-validated coverage beside the hand score alone.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from models.errors import DataFileError
+from models.lexicon import read_packaged_json
 from models.schema import CLAIM_TYPES, METRICS
 
 DATA_PACKAGE = "models.data"
@@ -128,18 +127,7 @@ class KeyFactRanker:
     @classmethod
     def load(cls, path: Path | None = None) -> KeyFactRanker:
         """The packaged ranker, or the one at ``path``."""
-        source = str(path) if path else f"{DATA_PACKAGE}/{DATA_FILE}"
-        try:
-            if path:
-                text = path.read_text(encoding="utf-8")
-            else:
-                text = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
-        except OSError as err:
-            raise DataFileError(f"{source}: cannot read the ranker ({err})", source=source) from err
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise DataFileError(f"{source}: not valid JSON ({err})", source=source) from err
+        data, source = read_packaged_json(DATA_PACKAGE, DATA_FILE, path, "the ranker")
         return cls.from_dict(data, source)
 
 

@@ -167,6 +167,9 @@ class _Reading:
     main: str | None
     pairs: Mapping[int, int]  # level -> its growth
     position: Sequence[float]
+    early: frozenset[int]  # the report's first facts (LEAD_SHARE of them)
+    session_moves: frozenset[int]
+    title_end: int  # 0 without a text
     title_twins: Mapping[int, int]
     aside: frozenset[int]
     lede: int | None
@@ -179,9 +182,10 @@ class _Reading:
 
 def _read(facts: Sequence[Mapping[str, Any]], text: str | None) -> _Reading:
     pairs = pair_growth_facts(facts)
+    title_end = end_of_title(text) if text else 0
     # Restatements stand aside like a folded growth: a rounded figure for its precise twin,
     # an upside for the price target it comes from.
-    title_twins = _title_restatements(facts, text)
+    title_twins = _title_restatements(facts, title_end)
     rounded = _rounded_restatements(facts) | set(title_twins)
     # A share's run since January is background to a report (dev coverage 0.716 -> 0.721,
     # held-out unchanged): it leads no line.
@@ -197,6 +201,11 @@ def _read(facts: Sequence[Mapping[str, Any]], text: str | None) -> _Reading:
         main=main,
         pairs=pairs,
         position=_sentence_positions(facts),
+        # News puts what matters first: the report's first figures weigh more (a step, so
+        # that among them the metric still decides: revenue before EPS, then a gentle slope).
+        early=frozenset(i for i in range(len(facts)) if i / max(len(facts) - 1, 1) < LEAD_SHARE),
+        session_moves=frozenset(i for i, fact in enumerate(facts) if is_session_move(fact)),
+        title_end=title_end,
         title_twins=title_twins,
         aside=frozenset(aside),
         lede=min((i for i in range(len(facts)) if i not in aside), default=None),
@@ -211,19 +220,16 @@ def _read(facts: Sequence[Mapping[str, Any]], text: str | None) -> _Reading:
 def _hand_score(i: int, reading: _Reading) -> float:
     """The hand-set score: metric, subject and claim, then where the fact stands."""
     fact, facts = reading.facts[i], reading.facts
-    # News puts what matters first: the report's first figures weigh more (a step, so
-    # that among them the metric still decides: revenue before EPS, then a gentle slope).
-    early = i / max(len(facts) - 1, 1) < LEAD_SHARE
     return _confidence_scaled(
         fact,
         fact_importance(fact, reading.main, scale=False)
         + (GROWTH_FOLDED_BONUS if _headline_growth(i, reading.pairs, facts) else 0.0)
-        + (LEAD_WEIGHT if early else 0.0)
+        + (LEAD_WEIGHT if i in reading.early else 0.0)
         + LEAD_DECAY * (1 - reading.position[i])
         + (LEDE_BONUS if i == reading.lede else 0.0)
         + (PARAGRAPH_OPENER_BONUS if i in reading.paragraph_openers else 0.0)
         + (SENTENCE_OPENER_BONUS if i in reading.sentence_openers else 0.0)
-        + (SESSION_MOVE_BONUS if is_session_move(fact) else 0.0)
+        + (SESSION_MOVE_BONUS if i in reading.session_moves else 0.0)
         + (BROKER_ESTIMATE_BONUS if i in reading.broker_estimates else 0.0)
         - (BROKER_BACKGROUND_PENALTY if i in reading.broker_background else 0.0),
     )
@@ -248,7 +254,6 @@ def _ranking_features(reading: _Reading) -> dict[int, dict[str, float]]:
             facts[largest_of[key]].get("value") or 0
         ):
             largest_of[key] = i
-    title_end = end_of_title(reading.text) if reading.text else 0
     last_paragraph = max((p for p in reading.paragraphs if p is not None), default=0) or 1
     features: dict[int, dict[str, float]] = {}
     for i, fact in enumerate(facts):
@@ -263,14 +268,14 @@ def _ranking_features(reading: _Reading) -> dict[int, dict[str, float]]:
             "paragraph_opener": i in reading.paragraph_openers,
             "sentence_opener": i in reading.sentence_openers,
             "early": 1 - reading.position[i],
-            "lead_share": i / max(len(facts) - 1, 1) < LEAD_SHARE,
+            "lead_share": i in reading.early,
             "headline_growth": _headline_growth(i, reading.pairs, facts),
             "has_growth": i in reading.pairs,
-            "session_move": is_session_move(fact),
+            "session_move": i in reading.session_moves,
             "broker_estimate": i in reading.broker_estimates,
             "broker_background": i in reading.broker_background,
             "confidence": 1.0 if confidence is None else float(confidence),
-            "in_title": (fact.get("start") or 0) < title_end,
+            "in_title": (fact.get("start") or 0) < reading.title_end,
             "title_twin": i in reading.title_twins,
             "restated": min(restated[_figure_key(fact)], 3) / 3,
             "attributed": bool(fact.get("attribution")),
@@ -349,14 +354,13 @@ def _upsides_of_listed_targets(facts: Sequence[Mapping[str, Any]]) -> set[int]:
     }
 
 
-def _title_restatements(facts: Sequence[Mapping[str, Any]], text: str | None) -> dict[int, int]:
-    """Facts of the title that the body gives again, same metric, unit and value ("Bain
-    Capital lance une OPA à 84 euros par action sur Alten" … "au prix de 84 € par
-    action"), each to its first twin in the body: the body's figure, read in its
-    sentence, is the one listed."""
-    if not text:
+def _title_restatements(facts: Sequence[Mapping[str, Any]], title_end: int) -> dict[int, int]:
+    """Facts of the title (the text before ``title_end``) that the body gives again, same
+    metric, unit and value ("Bain Capital lance une OPA à 84 euros par action sur Alten" …
+    "au prix de 84 € par action"), each to its first twin in the body: the body's figure,
+    read in its sentence, is the one listed."""
+    if not title_end:
         return {}
-    title_end = end_of_title(text)
 
     def measure(fact: Mapping[str, Any]) -> tuple[Any, ...]:
         return (fact.get("metric"), fact.get("unit"), fact.get("value"), fact.get("value_max"))

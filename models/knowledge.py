@@ -21,15 +21,14 @@ the engine tests a handful of characters per position instead of every alias.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from models.errors import DataFileError
+from models.lexicon import read_packaged_json
 from models.schema import ENTITY_TYPES
 
 DATA_PACKAGE = "models.data"
@@ -149,19 +148,7 @@ class KnowledgeBase:
     @classmethod
     def load(cls, path: Path | None = None) -> KnowledgeBase:
         """Read and validate the packaged gazetteer, or the file at ``path``."""
-        if path is None:
-            source = f"{DATA_PACKAGE}/{DATA_FILE}"
-            text = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8")
-        else:
-            source = str(path)
-            try:
-                text = Path(path).read_text(encoding="utf-8")
-            except OSError as err:
-                raise DataFileError(f"{source}: cannot read the entity file ({err})") from err
-        try:
-            raw = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise DataFileError(f"{source}: not valid JSON ({err})", source=source) from err
+        raw, source = read_packaged_json(DATA_PACKAGE, DATA_FILE, path, "the entity file")
         return cls(_validated_entities(raw, source), _name_particles(raw, source))
 
     def get(self, entity_id: str) -> EntityRecord | None:

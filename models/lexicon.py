@@ -11,6 +11,7 @@ import json
 import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from models.errors import DataFileError
@@ -132,6 +133,23 @@ def _check_keys(name: str, lang: str, data: dict[str, Any]) -> None:
             raise DataFileError(f"{where}: missing key '{key}'")
         if not isinstance(data[key], expected):
             raise DataFileError(f"{where}: key '{key}' must be a {expected}")
+
+
+def read_packaged_json(package: str, name: str, path: Path | None, what: str) -> tuple[Any, str]:
+    """(parsed JSON, source name) of the data file ``name`` in ``package``, or of the file at
+    ``path``; a file that cannot be read or parsed is refused, naming it and ``what`` it is."""
+    source = str(path) if path is not None else f"{package}/{name}"
+    try:
+        if path is not None:
+            text = Path(path).read_text(encoding="utf-8")
+        else:
+            text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except OSError as err:
+        raise DataFileError(f"{source}: cannot read {what} ({err})", source=source) from err
+    try:
+        return json.loads(text), source
+    except json.JSONDecodeError as err:
+        raise DataFileError(f"{source}: not valid JSON ({err})", source=source) from err
 
 
 @cache
